@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto'
+import fastifyJwt, { type FastifyJWTOptions } from '@fastify/jwt'
+import type { FastifyInstance } from 'fastify'
+
+export default fastifyJwt
+
+export const autoConfig = (fastify: FastifyInstance): FastifyJWTOptions => {
+  const { jwtSecret, tokenTtlSeconds } = fastify.config.auth
+  let secret = jwtSecret
+  if (secret === undefined) {
+    fastify.log.warn('JWT_SECRET is not set: using a random secret; tokens end with this process and do not work on other instances')
+    secret = randomBytes(32).toString('hex')
+  }
+  // fast-jwt reads a bare number as milliseconds
+  return { secret, sign: { expiresIn: tokenTtlSeconds * 1000 } }
+}

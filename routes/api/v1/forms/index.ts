@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { Form, FormCreate, FormListQuery, FormParams, FormPatch, FormReplace, FormSchema } from '../../../../schemas/forms.js'
+import { formEtag } from '../../../../services/forms.js'
+import { optionalUser } from '../../../../plugins/app/auth.js'
+
+const FormRef = Type.Ref(Form)
+const IfMatch = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'the ETag of the form as last read; 412 when it changed since' }))
+})
+
+const forms: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { forms, authenticate } = fastify
+
+  fastify.get('/', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'List forms, most recently updated first',
+      security: BearerAuth,
+      querystring: FormListQuery,
+      response: { 200: PageOf(FormRef), ...errors(400, 401) }
+    }
+  }, async (request) => forms.list(request.query))
+
+  fastify.post('/', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'Create a form (editor or admin); it starts as a draft unless a status is given',
+      security: BearerAuth,
+      body: FormCreate,
+      response: { 201: FormRef, ...errors(400, 401, 403) }
+    }
+  }, async (request, reply) => {
+    const form = await forms.create(request.user, request.body)
+    return reply.code(201).header('location', `/api/v1/forms/${form.id}`).header('etag', formEtag(form)).send(form)
+  })
+
+  fastify.get('/:form_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'Get a form',
+      security: BearerAuth,
+      params: FormParams,
+      response: { 200: FormRef, ...errors(400, 401, 404) }
+    }
+  }, async (request, reply) => {
+    const form = await forms.get(request.params.form_id)
+    return reply.header('etag', formEtag(form)).send(form)
+  })
+
+  fastify.put('/:form_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'Replace a form (owner or admin); honours If-Match',
+      security: BearerAuth,
+      params: FormParams,
+      headers: IfMatch,
+      body: FormReplace,
+      response: { 200: FormRef, ...errors(400, 401, 403, 404, 409, 412) }
+    }
+  }, async (request, reply) => {
+    const form = await forms.replace(request.user, request.params.form_id, request.body, request.headers['if-match'])
+    return reply.header('etag', formEtag(form)).send(form)
+  })
+
+  fastify.patch('/:form_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'Change some of a form\'s fields (owner or admin; owner_id: admin only); honours If-Match',
+      security: BearerAuth,
+      params: FormParams,
+      headers: IfMatch,
+      body: FormPatch,
+      response: { 200: FormRef, ...errors(400, 401, 403, 404, 409, 412) }
+    }
+  }, async (request, reply) => {
+    const form = await forms.patch(request.user, request.params.form_id, request.body, request.headers['if-match'])
+    return reply.header('etag', formEtag(form)).send(form)
+  })
+
+  fastify.delete('/:form_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['forms'],
+      summary: 'Delete a form with its responses and webhooks (owner or admin)',
+      security: BearerAuth,
+      params: FormParams,
+      headers: IfMatch,
+      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 412) }
+    }
+  }, async (request, reply) => {
+    await forms.remove(request.user, request.params.form_id, request.headers['if-match'])
+    return reply.code(204).send()
+  })
+
+  fastify.get('/:form_id/schema', {
+    onRequest: fastify.identify,
+    schema: {
+      tags: ['forms'],
+      summary: 'The form\'s field schema: public for published forms, signed-in users for the others',
+      security: [{}, ...BearerAuth],
+      params: FormParams,
+      response: { 200: Type.Ref(FormSchema), ...errors(400, 401, 404) }
+    }
+  }, async (request) => forms.schema(request.params.form_id, optionalUser(request)))
+}
+
+export default forms

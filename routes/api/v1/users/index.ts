@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, PageOf, PagingQuery, errors } from '../../../../schemas/common.js'
+import { User, UserCreate, UserParams, UserUpdate } from '../../../../schemas/users.js'
+
+const UserRef = Type.Ref(User)
+
+const users: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { users } = fastify
+  const adminOnly = fastify.requireRole('admin')
+
+  fastify.get('/me', {
+    schema: { tags: ['users'], summary: 'The signed-in user', security: BearerAuth, response: { 200: UserRef, ...errors(401) } }
+  }, async (request) => request.user)
+
+  fastify.get('/', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'List users (admin)',
+      security: BearerAuth,
+      querystring: Type.Object(PagingQuery, { additionalProperties: false }),
+      response: { 200: PageOf(UserRef), ...errors(400, 401, 403) }
+    }
+  }, async (request) => {
+    const { page, per_page: perPage } = request.query
+    const { items, total } = await users.list({ page, per_page: perPage })
+    return { items, page, per_page: perPage, total }
+  })
+
+  fastify.post('/', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user (admin); the role defaults to viewer',
+      security: BearerAuth,
+      body: UserCreate,
+      response: { 201: UserRef, ...errors(400, 401, 403, 409) }
+    }
+  }, async (request, reply) => {
+    const user = await users.create(request.body)
+    return reply.code(201).header('location', `/api/v1/users/${user.id}`).send(user)
+  })
+
+  fastify.get('/:user_id', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'Get a user (admin)',
+      security: BearerAuth,
+      params: UserParams,
+      response: { 200: UserRef, ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => users.get(request.params.user_id))
+
+  fastify.patch('/:user_id', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'Change a user (admin); a role change applies to their next request',
+      security: BearerAuth,
+      params: UserParams,
+      body: UserUpdate,
+      response: { 200: UserRef, ...errors(400, 401, 403, 404, 409) }
+    }
+  }, async (request) => users.update(request.user, request.params.user_id, request.body))
+
+  fastify.delete('/:user_id', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'Delete a user (admin); refused while they own forms',
+      security: BearerAuth,
+      params: UserParams,
+      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 409) }
+    }
+  }, async (request, reply) => {
+    await users.remove(request.user, request.params.user_id)
+    return reply.code(204).send()
+  })
+}
+
+export default users

@@ -1,0 +1,17 @@
+import { Type } from '@sinclair/typebox'
+
+export const Liveness = Type.Object({
+  status: Type.Literal('ok'),
+  uptime_seconds: Type.Number()
+})
+
+export const DependencyCheck = Type.Object({
+  status: Type.Union([Type.Literal('up'), Type.Literal('degraded'), Type.Literal('down')]),
+  latency_ms: Type.Number(),
+  detail: Type.Optional(Type.String())
+})
+
+export const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('degraded'), Type.Literal('unavailable')]),
+  checks: Type.Record(Type.String(), DependencyCheck)
+}, { $id: 'Readiness', title: 'Readiness' })

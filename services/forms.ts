@@ -1,0 +1,131 @@
+import type { Page } from '../schemas/common.js'
+import type { Form, FormField, FormListQuery, FormSchema, FormStatus } from '../schemas/forms.js'
+import type { User } from '../schemas/users.js'
+import { ifMatchPasses } from './conditional.js'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from './errors.js'
+import type { EventBus } from './events.js'
+import { validateFields } from './fields.js'
+import type { FormChanges, Repositories } from './repositories/port.js'
+
+export interface FormInput {
+  title: string
+  description?: string
+  status?: FormStatus
+  fields?: FormField[]
+}
+
+export type FormPatch = Partial<FormInput> & { owner_id?: string }
+
+export interface FormServiceDeps {
+  repositories: Repositories
+  events: EventBus
+}
+
+/** A strong validator of the form's current representation: it changes exactly when `version` does. */
+export function formEtag (form: Pick<Form, 'id' | 'version'>): string {
+  return `"${form.id}-${form.version}"`
+}
+
+export function toFormSchema (form: Form): FormSchema {
+  return { form_id: form.id, title: form.title, description: form.description, status: form.status, version: form.version, fields: form.fields }
+}
+
+export function canEdit (actor: User, form: Form): boolean {
+  return actor.role === 'admin' || (actor.role === 'editor' && form.owner_id === actor.id)
+}
+
+// Concurrent writers without If-Match: re-read and re-apply a few times before giving up.
+const MAX_ATTEMPTS = 3
+
+export function createFormService ({ repositories, events }: FormServiceDeps) {
+  const { forms, users } = repositories
+
+  async function get (id: string): Promise<Form> {
+    const form = await forms.findById(id)
+    if (form === null) throw new NotFoundError('Form')
+    return form
+  }
+
+  function assertCanEdit (actor: User, form: Form) {
+    if (!canEdit(actor, form)) throw new ForbiddenError('Only the owner or an admin may change this form')
+  }
+
+  /** Read, check rights and If-Match, write with the read version; retried when another write got in between. */
+  async function change (actor: User, id: string, ifMatch: string | undefined, compute: (form: Form) => Promise<FormChanges> | FormChanges) {
+    for (let attempt = 1; ; attempt++) {
+      const before = await get(id)
+      assertCanEdit(actor, before)
+      if (!ifMatchPasses(ifMatch, formEtag(before))) {
+        throw new PreconditionFailedError('The form has changed since it was read (If-Match does not match its ETag)')
+      }
+      const form = await forms.update(id, await compute(before), before.version)
+      if (form !== null) {
+        await events.emit('form.updated', { before, form })
+        return form
+      }
+      if (ifMatch !== undefined) throw new PreconditionFailedError('The form was changed concurrently (If-Match no longer matches)')
+      if (attempt === MAX_ATTEMPTS) throw new ConflictError('The form is being changed concurrently; retry')
+    }
+  }
+
+  async function checkOwnerChange (actor: User, ownerId: string | undefined) {
+    if (ownerId === undefined) return
+    if (actor.role !== 'admin') throw new ForbiddenError('Only an admin may reassign a form')
+    if (await users.findById(ownerId) === null) throw new BadRequestError('owner_id: no such user')
+  }
+
+  return {
+    get,
+
+    async list (query: FormListQuery): Promise<Page<Form>> {
+      const { page, per_page: perPage, ...filter } = query
+      const { items, total } = await forms.list(filter, { page, per_page: perPage })
+      return { items, page, per_page: perPage, total }
+    },
+
+    /** The field schema: public for published forms, for signed-in users otherwise. */
+    async schema (id: string, viewer: User | null): Promise<FormSchema> {
+      const form = await get(id)
+      if (form.status !== 'published' && viewer === null) throw new NotFoundError('Form')
+      return toFormSchema(form)
+    },
+
+    async create (actor: User, input: FormInput): Promise<Form> {
+      if (actor.role === 'viewer') throw new ForbiddenError('Viewers cannot create forms')
+      const fields = input.fields ?? []
+      validateFields(fields)
+      const form = await forms.create({
+        title: input.title,
+        description: input.description ?? '',
+        status: input.status ?? 'draft',
+        fields,
+        owner_id: actor.id
+      })
+      await events.emit('form.created', { form })
+      return form
+    },
+
+    replace (actor: User, id: string, input: Required<Pick<FormInput, 'title' | 'status' | 'fields'>> & FormInput, ifMatch?: string) {
+      validateFields(input.fields)
+      return change(actor, id, ifMatch, () => ({
+        title: input.title, description: input.description ?? '', status: input.status, fields: input.fields
+      }))
+    },
+
+    async patch (actor: User, id: string, input: FormPatch, ifMatch?: string) {
+      if (input.fields !== undefined) validateFields(input.fields)
+      await checkOwnerChange(actor, input.owner_id)
+      return change(actor, id, ifMatch, () => input)
+    },
+
+    async remove (actor: User, id: string, ifMatch?: string): Promise<void> {
+      const form = await get(id)
+      assertCanEdit(actor, form)
+      if (!ifMatchPasses(ifMatch, formEtag(form))) throw new PreconditionFailedError('The form has changed since it was read (If-Match does not match its ETag)')
+      if (!await forms.delete(id)) throw new NotFoundError('Form')
+      await events.emit('form.deleted', { form })
+    }
+  }
+}
+
+export type FormService = ReturnType<typeof createFormService>

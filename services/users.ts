@@ -1,0 +1,96 @@
+import type { Paging } from '../schemas/common.js'
+import type { Role, User } from '../schemas/users.js'
+import { ConflictError, NotFoundError, UnauthorizedError } from './errors.js'
+import type { EventBus } from './events.js'
+import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
+import type { Repositories, UserChanges } from './repositories/port.js'
+
+export interface UserInput { email: string, name: string, password: string, role?: Role }
+export type UserUpdate = Partial<UserInput>
+
+export interface UserServiceDeps {
+  repositories: Repositories
+  events: EventBus
+}
+
+export function createUserService ({ repositories, events }: UserServiceDeps) {
+  const { users, forms } = repositories
+
+  async function get (id: string): Promise<User> {
+    const user = await users.findById(id)
+    if (user === null) throw new NotFoundError('User')
+    return user
+  }
+
+  async function toChanges (update: UserUpdate): Promise<UserChanges> {
+    const { password, ...rest } = update
+    return password === undefined ? rest : { ...rest, password_hash: await hashPassword(password) }
+  }
+
+  return {
+    get,
+
+    /** The user a token belongs to, looked up on every request (so role changes and deletions apply at once). */
+    lookup (id: string): Promise<User | null> {
+      return users.findById(id)
+    },
+
+    /** Same answer, and about the same time, for an unknown email and a wrong password. */
+    async login (email: string, password: string): Promise<User> {
+      const stored = await users.findByEmail(email)
+      const valid = await verifyPassword(password, stored?.password_hash ?? await dummyHash())
+      if (stored === null || !valid) throw new UnauthorizedError('Invalid email or password')
+      const { password_hash: _hash, ...user } = stored
+      return user
+    },
+
+    list (paging: Paging) {
+      return users.list(paging)
+    },
+
+    async create (input: UserInput): Promise<User> {
+      const user = await users.create({
+        email: input.email,
+        name: input.name,
+        role: input.role ?? 'viewer',
+        password_hash: await hashPassword(input.password)
+      })
+      await events.emit('user.created', { user })
+      return user
+    },
+
+    async update (actor: User, id: string, update: UserUpdate): Promise<User> {
+      const before = await get(id)
+      if (actor.id === id && update.role !== undefined && update.role !== 'admin') {
+        throw new ConflictError('Admins cannot demote themselves')
+      }
+      const user = await users.update(id, await toChanges(update))
+      if (user === null) throw new NotFoundError('User')
+      await events.emit('user.updated', { before, user })
+      return user
+    },
+
+    async remove (actor: User, id: string): Promise<void> {
+      if (actor.id === id) throw new ConflictError('Admins cannot delete themselves')
+      const user = await get(id)
+      const owned = await forms.countByOwner(id)
+      if (owned > 0) throw new ConflictError(`The user owns ${owned} form(s): reassign or delete them first`)
+      if (!await users.delete(id)) throw new NotFoundError('User')
+      await events.emit('user.deleted', { user })
+    },
+
+    /** Creates the first admin at start-up when no user exists yet. */
+    async bootstrapAdmin (email: string, password: string): Promise<User | null> {
+      if (await users.count() > 0) return null
+      try {
+        return await users.create({ email, name: 'Administrator', role: 'admin', password_hash: await hashPassword(password) })
+      } catch (err) {
+        // another instance starting at the same time won the race
+        if ((err as { code?: string }).code === 'DUPLICATE') return null
+        throw err
+      }
+    }
+  }
+}
+
+export type UserService = ReturnType<typeof createUserService>
