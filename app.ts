@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import { join } from 'node:path'
+import AjvCompiler from '@fastify/ajv-compiler'
 import AutoLoad from '@fastify/autoload'
+import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './services/config.js'
 import configPlugin from './plugins/config.js'
@@ -14,6 +16,30 @@ export interface AppOptions {
   config: AppConfig
 }
 
+const AJV_OPTIONS = {
+  // unknown fields are a 400, never silently dropped
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: false
+} as const
+
+const ajvPool = AjvCompiler()
+
+/**
+ * Query strings, params and headers arrive as text and are converted
+ * (`page=2` → 2); bodies are validated as sent (`"title": 42` is a 400).
+ */
+type ExternalSchemas = Parameters<typeof ajvPool>[0]
+type RouteCompiler = (route: AjvCompiler.RouteDefinition) => ReturnType<ReturnType<typeof ajvPool>>
+
+function buildValidator (externalSchemas: ExternalSchemas) {
+  // Fastify calls a compiler with the route definition (the typings say a schema).
+  const forUrl = ajvPool(externalSchemas, { customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } }) as unknown as RouteCompiler
+  const forBody = ajvPool(externalSchemas, { customOptions: { ...AJV_OPTIONS, coerceTypes: false } }) as unknown as RouteCompiler
+  const compile: RouteCompiler = (route) => route.httpPart === 'body' ? forBody(route) : forUrl(route)
+  return compile as unknown as ReturnType<typeof ajvPool>
+}
+
 /** Server options, shared by server.ts and the test helper so tests run the production setup. */
 export function serverOptions (config: AppConfig): FastifyServerOptions {
   return {
@@ -24,30 +50,16 @@ export function serverOptions (config: AppConfig): FastifyServerOptions {
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     return503OnClosing: true,
-    ajv: {
-      customOptions: {
-        // unknown fields are a 400, never silently dropped
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false
-      }
-    }
+    routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildValidator } }
   }
 }
 
-export default async function app (fastify: FastifyInstance, opts: AppOptions) {
+async function app (fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config })
   for (const schema of sharedSchemas) fastify.addSchema(schema)
 
-  await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/external'), options: {} })
-  await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/app') })
-  await fastify.register(AutoLoad, {
-    dir: join(import.meta.dirname, 'routes'),
-    autoHooks: true,
-    cascadeHooks: true
-  })
-
+  // Set before any route is registered: routes keep the handlers of the context they were added to.
   fastify.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500
     if (statusCode >= 500) {
@@ -66,4 +78,16 @@ export default async function app (fastify: FastifyInstance, opts: AppOptions) {
   fastify.setNotFoundHandler((request, reply) => {
     return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url.split('?')[0]} not found` })
   })
+
+  await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/external'), options: {} })
+  await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/app') })
+  await fastify.register(AutoLoad, {
+    dir: join(import.meta.dirname, 'routes'),
+    autoHooks: true,
+    cascadeHooks: true
+  })
 }
+
+// Not encapsulated (as fastify-cli does it): the root instance sees the app's
+// decorators, so tests and tools can reach `fastify.cache`, `fastify.users`, ...
+export default fp(app, { name: 'app' })

@@ -11,6 +11,6 @@ export const autoConfig = (fastify: FastifyInstance): FastifyJWTOptions => {
     fastify.log.warn('JWT_SECRET is not set: using a random secret; tokens end with this process and do not work on other instances')
     secret = randomBytes(32).toString('hex')
   }
-  // fast-jwt reads a bare number as milliseconds
-  return { secret, sign: { expiresIn: tokenTtlSeconds * 1000 } }
+  // @fastify/jwt reads a number as seconds
+  return { secret, sign: { expiresIn: tokenTtlSeconds } }
 }

@@ -19,7 +19,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
   const { repositories } = fastify
 
-  fastify.get('/', {
+  fastify.get('', {
     schema: {
       tags: ['health'],
       summary: 'Liveness: the process answers (no dependency is called)',

@@ -13,7 +13,7 @@ const IfMatch = Type.Object({
 const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   const { forms, authenticate } = fastify
 
-  fastify.get('/', {
+  fastify.get('', {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
@@ -24,7 +24,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => forms.list(request.query))
 
-  fastify.post('/', {
+  fastify.post('', {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
@@ -96,7 +96,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     await forms.remove(request.user, request.params.form_id, request.headers['if-match'])
-    return reply.code(204).send()
+    return reply.code(204).send(null)
   })
 
   fastify.get('/:form_id/schema', {

@@ -13,7 +13,7 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { tags: ['users'], summary: 'The signed-in user', security: BearerAuth, response: { 200: UserRef, ...errors(401) } }
   }, async (request) => request.user)
 
-  fastify.get('/', {
+  fastify.get('', {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
@@ -28,7 +28,7 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     return { items, page, per_page: perPage, total }
   })
 
-  fastify.post('/', {
+  fastify.post('', {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
@@ -76,7 +76,7 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     await users.remove(request.user, request.params.user_id)
-    return reply.code(204).send()
+    return reply.code(204).send(null)
   })
 }
 

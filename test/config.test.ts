@@ -1,0 +1,92 @@
+import t from 'tap'
+import { EnvSchema, loadConfig, parseDuration, parseMemorySize } from '../services/config.js'
+
+t.test('defaults match DESIGN.md §4 and §5', async (t) => {
+  const config = loadConfig({})
+  t.equal(config.port, 3000)
+  t.equal(config.host, '127.0.0.1')
+  t.equal(config.logLevel, 'info')
+  t.equal(config.database.sqlitePath, './data/forms.db')
+  t.equal(config.database.mongodbUrl, undefined)
+  t.match(config.redis, { host: 'localhost', port: 6379, db: 0, maxMemory: '256mb', maxConnections: 50, socketTimeoutMs: 5000, connectTimeoutMs: 5000 })
+  t.ok(config.redis.keyPrefix.length > 0, 'a non-empty key prefix')
+  t.match(config.cache, { enabled: true, defaultTtl: 300, maxMemoryPercent: 0.8 })
+  t.ok(config.cache.opTimeoutMs >= 10 && config.cache.opTimeoutMs <= 300, 'op deadline in tens to low hundreds of ms')
+  t.same(config.cache.kinds, {
+    form_schema: { ttl: 3600, maxEntries: 1000 },
+    user_session: { ttl: 1800, maxEntries: 5000 },
+    query_result: { ttl: 300, maxEntries: 10000 },
+    dashboard_widget: { ttl: 120, maxEntries: 5000 },
+    api_response: { ttl: 60, maxEntries: 10000 }
+  })
+  t.equal(config.webhooks.allowPrivate, false)
+  t.equal(config.auth.tokenTtlSeconds, 3600)
+})
+
+t.test('values are converted from strings', async (t) => {
+  const config = loadConfig({
+    PORT: '8080', CACHE_ENABLED: 'false', CACHE_MAX_MEMORY_PERCENT: '0.5', CACHE_TTL_API_RESPONSE: '5', REDIS_SOCKET_TIMEOUT: '0.5'
+  })
+  t.equal(config.port, 8080)
+  t.equal(config.cache.enabled, false)
+  t.equal(config.cache.maxMemoryPercent, 0.5)
+  t.equal(config.cache.kinds.api_response.ttl, 5)
+  t.equal(config.redis.socketTimeoutMs, 500)
+})
+
+t.test('an empty value counts as unset', async (t) => {
+  t.equal(loadConfig({ REDIS_PASSWORD: '', PORT: '' }).redis.password, undefined)
+  t.equal(loadConfig({ PORT: '' }).port, 3000)
+})
+
+t.test('a bad value is refused with one line naming the variable', async (t) => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ REDIS_PORT: 'abc' }, /^invalid configuration: REDIS_PORT must be an integer from 1 to 65535 \(got "abc"\)$/],
+    [{ CACHE_DEFAULT_TTL: '-1' }, /CACHE_DEFAULT_TTL must be an integer/],
+    [{ CACHE_ENABLED: 'yes' }, /CACHE_ENABLED must be true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    [{ CACHE_MAX_MEMORY_PERCENT: '1.5' }, /CACHE_MAX_MEMORY_PERCENT must be a number/],
+    [{ REDIS_KEY_PREFIX: 'has space' }, /REDIS_KEY_PREFIX must be a string/],
+    [{ REDIS_KEY_PREFIX: 'glob*' }, /REDIS_KEY_PREFIX/],
+    [{ REDIS_MAX_MEMORY: 'lots' }, /REDIS_MAX_MEMORY/],
+    [{ JWT_EXPIRES_IN: '1 week' }, /JWT_EXPIRES_IN/],
+    [{ MONGODB_URL: 'postgres://x' }, /MONGODB_URL must be a string matching/],
+    [{ CACHE_OP_TIMEOUT_MS: '0' }, /CACHE_OP_TIMEOUT_MS/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET is required when NODE_ENV=production/],
+    [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/]
+  ]
+  for (const [env, message] of cases) {
+    t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))
+  }
+})
+
+t.test('secret values never appear in the error', async (t) => {
+  const secret = 'short-secret'
+  try {
+    loadConfig({ JWT_SECRET: secret })
+    t.fail('should have thrown')
+  } catch (err) {
+    t.match((err as Error).message, /JWT_SECRET must be a string at least 32 characters$/)
+    t.notMatch((err as Error).message, secret)
+  }
+})
+
+t.test('production accepts a JWT_SECRET of 32+ characters', async (t) => {
+  t.equal(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).production, true)
+})
+
+t.test('every variable has a default or is optional', async (t) => {
+  for (const [name, schema] of Object.entries(EnvSchema.properties)) {
+    const optional = !(EnvSchema.required as string[] | undefined)?.includes(name)
+    t.ok(optional || (schema as { default?: unknown }).default !== undefined, name)
+  }
+})
+
+t.test('sizes and durations', async (t) => {
+  t.equal(parseMemorySize('256mb'), 256 * 1024 * 1024)
+  t.equal(parseMemorySize('1G'), 1024 ** 3)
+  t.equal(parseMemorySize('512'), 512)
+  t.equal(parseDuration('90'), 90)
+  t.equal(parseDuration('15m'), 900)
+  t.equal(parseDuration('7d'), 7 * 86400)
+})
