@@ -1,0 +1,367 @@
+import { ObjectId, type Db, type Document } from 'mongodb'
+import type { Form } from '../../schemas/forms.js'
+import type { FormResponse } from '../../schemas/responses.js'
+import type { StoredUser, User } from '../../schemas/users.js'
+import type { StoredWebhook } from '../../schemas/webhooks.js'
+import type { Dashboard } from '../../schemas/dashboards.js'
+import { DuplicateError } from '../errors.js'
+import { searchText } from './search.js'
+import type { DayCount, FormResponseCount, Repositories, StatusCounts } from './port.js'
+import {
+  analyticsPipeline, analyticsResult, countPerFormPipeline, FORM_ORDER, formFilter, idMatch, INDEXES, parseId,
+  perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, WEBHOOK_ORDER,
+  type Aggregation, type DashboardDoc, type FormDoc, type ResponseDoc, type UserDoc, type WebhookDoc
+} from './mongo-queries.js'
+
+const iso = (date: Date) => date.toISOString()
+
+const toForm = (doc: FormDoc): Form => ({
+  id: doc._id.toHexString(),
+  title: doc.title,
+  description: doc.description,
+  status: doc.status,
+  fields: doc.fields,
+  owner_id: doc.owner_id.toHexString(),
+  version: doc.version,
+  created_at: iso(doc.created_at),
+  updated_at: iso(doc.updated_at)
+})
+
+const toResponse = (doc: ResponseDoc): FormResponse => ({
+  id: doc._id.toHexString(),
+  form_id: doc.form_id.toHexString(),
+  form_version: doc.form_version,
+  answers: doc.answers,
+  submitted_at: iso(doc.submitted_at),
+  updated_at: iso(doc.updated_at)
+})
+
+const toUser = (doc: Omit<UserDoc, 'password_hash' | 'email_key'>): User => ({
+  id: doc._id.toHexString(),
+  email: doc.email,
+  name: doc.name,
+  role: doc.role,
+  created_at: iso(doc.created_at),
+  updated_at: iso(doc.updated_at)
+})
+
+const toWebhook = (doc: WebhookDoc): StoredWebhook => ({
+  id: doc._id.toHexString(),
+  form_id: doc.form_id.toHexString(),
+  url: doc.url,
+  events: doc.events,
+  active: doc.active,
+  secret: doc.secret,
+  ...(doc.last_delivery === undefined ? {} : { last_delivery: doc.last_delivery }),
+  created_at: iso(doc.created_at),
+  updated_at: iso(doc.updated_at)
+})
+
+// The password hash leaves the database only through findByEmail.
+const PUBLIC_USER = { projection: { password_hash: 0, email_key: 0 } } as const
+
+const isDuplicateKey = (err: unknown) => (err as { code?: unknown } | null)?.code === 11000
+
+async function duplicateAsDomainError<T> (write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new DuplicateError('A user with this email already exists')
+    throw err
+  }
+}
+
+/**
+ * The production adapter over a connected `Db` (the client belongs to the
+ * caller, @fastify/mongodb, which closes it). Same semantics as the SQLite
+ * adapter; indexes are created before it is returned.
+ */
+export async function createMongoRepositories (db: Db): Promise<Repositories> {
+  // An undefined property is left out, as JSON.stringify does for SQLite,
+  // instead of being stored as null (the driver's default).
+  const options = { ignoreUndefined: true }
+  const forms = db.collection<FormDoc>('forms', options)
+  const responses = db.collection<ResponseDoc>('responses', options)
+  const users = db.collection<UserDoc>('users', options)
+  const webhooks = db.collection<WebhookDoc>('webhooks', options)
+  const dashboards = db.collection<DashboardDoc>('dashboards', options)
+
+  await Promise.all([
+    forms.createIndexes(INDEXES.forms),
+    responses.createIndexes(INDEXES.responses),
+    users.createIndexes(INDEXES.users),
+    webhooks.createIndexes(INDEXES.webhooks)
+  ])
+
+  const aggregate = <T extends Document>({ collection, pipeline }: Aggregation) => db.collection(collection, options).aggregate<T>(pipeline).toArray()
+
+  return {
+    kind: 'mongodb',
+
+    forms: {
+      async create (input) {
+        const at = new Date()
+        const doc: FormDoc = {
+          _id: new ObjectId(),
+          owner_id: ObjectId.createFromHexString(input.owner_id),
+          title: input.title,
+          description: input.description,
+          search_text: searchText(input.title, input.description),
+          status: input.status,
+          fields: input.fields,
+          version: 1,
+          created_at: at,
+          updated_at: at
+        }
+        await forms.insertOne(doc)
+        return toForm(doc)
+      },
+
+      async findById (id) {
+        const doc = await forms.findOne({ _id: idMatch(id) })
+        return doc === null ? null : toForm(doc)
+      },
+
+      async list (filter, { page, per_page: perPage }) {
+        const query = formFilter(filter)
+        const [docs, total] = await Promise.all([
+          forms.find(query).sort(FORM_ORDER).skip((page - 1) * perPage).limit(perPage).toArray(),
+          forms.countDocuments(query)
+        ])
+        return { items: docs.map(toForm), total }
+      },
+
+      async update (id, changes, expectedVersion) {
+        const _id = parseId(id)
+        if (_id === null) return null
+        const { owner_id: ownerId, ...set } = setFields(changes, ['title', 'description', 'status', 'fields', 'owner_id'])
+        const update: Partial<FormDoc> = { ...set, updated_at: new Date() }
+        if (ownerId !== undefined) update.owner_id = ObjectId.createFromHexString(ownerId)
+        if (set.title !== undefined || set.description !== undefined) {
+          // search_text needs both; the unchanged one is read from the version
+          // being replaced (any write in between bumps it, and the update below misses)
+          const current = await forms.findOne({ _id, version: expectedVersion }, { projection: { title: 1, description: 1 } })
+          if (current === null) return null
+          update.search_text = searchText(set.title ?? current.title, set.description ?? current.description)
+        }
+        const doc = await forms.findOneAndUpdate(
+          { _id, version: expectedVersion },
+          { $set: update, $inc: { version: 1 } },
+          { returnDocument: 'after' }
+        )
+        return doc === null ? null : toForm(doc)
+      },
+
+      async delete (id) {
+        const _id = parseId(id)
+        if (_id === null) return false
+        // no multi-document transaction (it needs a replica set): the form goes
+        // first, so it disappears at once; its responses and webhooks follow
+        const { deletedCount } = await forms.deleteOne({ _id })
+        await Promise.all([responses.deleteMany({ form_id: _id }), webhooks.deleteMany({ form_id: _id })])
+        return deletedCount === 1
+      },
+
+      countByOwner (ownerId) {
+        return forms.countDocuments({ owner_id: idMatch(ownerId) })
+      },
+
+      async countByStatus (ownerId) {
+        const rows = await forms.aggregate<{ _id: keyof StatusCounts, n: number }>([
+          { $match: ownerId === undefined ? {} : { owner_id: idMatch(ownerId) } },
+          { $group: { _id: '$status', n: { $sum: 1 } } }
+        ]).toArray()
+        const counts: StatusCounts = { draft: 0, published: 0, archived: 0 }
+        for (const row of rows) counts[row._id] = row.n
+        return counts
+      }
+    },
+
+    responses: {
+      async create (input) {
+        const at = new Date()
+        const doc: ResponseDoc = {
+          _id: new ObjectId(),
+          form_id: ObjectId.createFromHexString(input.form_id),
+          form_version: input.form_version,
+          answers: input.answers,
+          submitted_at: at,
+          updated_at: at
+        }
+        await responses.insertOne(doc)
+        return toResponse(doc)
+      },
+
+      async findById (formId, id) {
+        const doc = await responses.findOne({ _id: idMatch(id), form_id: idMatch(formId) })
+        return doc === null ? null : toResponse(doc)
+      },
+
+      async list (formId, { page, per_page: perPage }) {
+        const query = { form_id: idMatch(formId) }
+        const [docs, total] = await Promise.all([
+          responses.find(query).sort(RESPONSE_ORDER).skip((page - 1) * perPage).limit(perPage).toArray(),
+          responses.countDocuments(query)
+        ])
+        return { items: docs.map(toResponse), total }
+      },
+
+      async update (formId, id, changes) {
+        const doc = await responses.findOneAndUpdate(
+          { _id: idMatch(id), form_id: idMatch(formId) },
+          { $set: { answers: changes.answers, form_version: changes.form_version, updated_at: new Date() } },
+          { returnDocument: 'after' }
+        )
+        return doc === null ? null : toResponse(doc)
+      },
+
+      async analytics (formId, fields, since) {
+        // $facet yields exactly one document, even for a form without responses
+        const [doc] = await responses.aggregate(analyticsPipeline(formId, fields, sinceDate(since))).toArray()
+        return analyticsResult(doc ?? {}, fields)
+      },
+
+      async countPerForm (ownerId, limit) {
+        const rows = await forms.aggregate<Omit<FormResponseCount, 'form_id'> & { form_id: ObjectId }>(
+          countPerFormPipeline(ownerId, limit)).toArray()
+        return rows.map((row) => ({ form_id: row.form_id.toHexString(), title: row.title, count: row.count }))
+      },
+
+      async recent (ownerId, limit) {
+        const rows = await aggregate<ResponseDoc & { form_title: string }>(recentAggregation(ownerId, limit))
+        return rows.map((row) => ({ ...toResponse(row), form_title: row.form_title }))
+      },
+
+      perDay (ownerId, since) {
+        return aggregate<DayCount>(perDayAggregation(ownerId, sinceDate(since)))
+      }
+    },
+
+    users: {
+      async create (input) {
+        const at = new Date()
+        const doc: UserDoc = {
+          _id: new ObjectId(),
+          email: input.email,
+          email_key: input.email.toLowerCase(),
+          name: input.name,
+          role: input.role,
+          password_hash: input.password_hash,
+          created_at: at,
+          updated_at: at
+        }
+        await duplicateAsDomainError(users.insertOne(doc))
+        return toUser(doc)
+      },
+
+      async findById (id) {
+        const doc = await users.findOne({ _id: idMatch(id) }, PUBLIC_USER)
+        return doc === null ? null : toUser(doc)
+      },
+
+      async findByEmail (email) {
+        const doc = await users.findOne({ email_key: email.toLowerCase() })
+        return doc === null ? null : { ...toUser(doc), password_hash: doc.password_hash } satisfies StoredUser
+      },
+
+      async list ({ page, per_page: perPage }) {
+        const [docs, total] = await Promise.all([
+          users.find({}, PUBLIC_USER).sort(USER_ORDER).skip((page - 1) * perPage).limit(perPage).toArray(),
+          users.countDocuments()
+        ])
+        return { items: docs.map(toUser), total }
+      },
+
+      async update (id, changes) {
+        const update: Partial<UserDoc> = {
+          ...setFields(changes, ['email', 'name', 'role', 'password_hash']),
+          updated_at: new Date()
+        }
+        if (changes.email !== undefined) update.email_key = changes.email.toLowerCase()
+        const doc = await duplicateAsDomainError(users.findOneAndUpdate(
+          { _id: idMatch(id) }, { $set: update }, { ...PUBLIC_USER, returnDocument: 'after' }))
+        return doc === null ? null : toUser(doc)
+      },
+
+      async delete (id) {
+        const _id = parseId(id)
+        if (_id === null) return false
+        const { deletedCount } = await users.deleteOne({ _id })
+        await dashboards.deleteOne({ _id })
+        return deletedCount === 1
+      },
+
+      count () {
+        return users.countDocuments()
+      }
+    },
+
+    webhooks: {
+      async create (input) {
+        const at = new Date()
+        const doc: WebhookDoc = {
+          _id: new ObjectId(),
+          form_id: ObjectId.createFromHexString(input.form_id),
+          url: input.url,
+          events: input.events,
+          active: input.active,
+          secret: input.secret,
+          created_at: at,
+          updated_at: at
+        }
+        await webhooks.insertOne(doc)
+        return toWebhook(doc)
+      },
+
+      async findById (formId, id) {
+        const doc = await webhooks.findOne({ _id: idMatch(id), form_id: idMatch(formId) })
+        return doc === null ? null : toWebhook(doc)
+      },
+
+      async listByForm (formId) {
+        const docs = await webhooks.find({ form_id: idMatch(formId) }).sort(WEBHOOK_ORDER).toArray()
+        return docs.map(toWebhook)
+      },
+
+      async update (formId, id, changes) {
+        const doc = await webhooks.findOneAndUpdate(
+          { _id: idMatch(id), form_id: idMatch(formId) },
+          { $set: { ...setFields(changes, ['url', 'events', 'active', 'secret']), updated_at: new Date() } },
+          { returnDocument: 'after' }
+        )
+        return doc === null ? null : toWebhook(doc)
+      },
+
+      async delete (formId, id) {
+        const { deletedCount } = await webhooks.deleteOne({ _id: idMatch(id), form_id: idMatch(formId) })
+        return deletedCount === 1
+      },
+
+      async recordDelivery (id, delivery) {
+        // like SQLite, recording a delivery is not a change to the webhook: updated_at stays
+        await webhooks.updateOne({ _id: idMatch(id) }, { $set: { last_delivery: delivery } })
+      }
+    },
+
+    dashboards: {
+      async get (userId) {
+        const doc = await dashboards.findOne({ _id: idMatch(userId) })
+        return doc === null ? null : { user_id: doc._id.toHexString(), layout: doc.layout, updated_at: iso(doc.updated_at) }
+      },
+
+      async put (userId, layout) {
+        const at = new Date()
+        await dashboards.updateOne({ _id: ObjectId.createFromHexString(userId) }, { $set: { layout, updated_at: at } }, { upsert: true })
+        return { user_id: userId, layout, updated_at: iso(at) } satisfies Dashboard
+      }
+    },
+
+    async ping () {
+      await db.command({ ping: 1 })
+    },
+
+    async close () {
+      // the client is the caller's to close
+    }
+  }
+}

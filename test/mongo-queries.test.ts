@@ -1,0 +1,211 @@
+import { ObjectId } from 'mongodb'
+import t from 'tap'
+import {
+  analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, INDEXES, parseId,
+  perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate
+} from '../services/repositories/mongo-queries.js'
+import { searchText } from '../services/repositories/search.js'
+
+// The MongoDB adapter's query builders, checked without a server. That the
+// server runs them as the port says is proven by the contract suite
+// (test/repositories.test.ts with MONGODB_URL set).
+
+const HEX = '665f1c2e9b1e8a3d4c5b6a79'
+const OID = ObjectId.createFromHexString(HEX)
+const NOTHING = { $in: [] }
+
+t.test('escapeRegex makes every metacharacter literal', async (t) => {
+  const samples = ['.*', 'a.c', '(usd', '[beta]', '+ fees', '^start$', 'C:\\temp | x', '{2}', 'why?', 'a/b-c', 'plain text']
+  for (const sample of samples) {
+    const literal = new RegExp(`^${escapeRegex(sample)}$`, 'u')
+    t.ok(literal.test(sample), `${sample} matches itself`)
+  }
+  t.notOk(new RegExp(escapeRegex('a.c')).test('abc'), 'a.c does not match abc')
+  t.notOk(new RegExp(escapeRegex('.*')).test('anything'), '.* does not match anything')
+  t.notOk(new RegExp(escapeRegex('^abc')).test('abc'), '^ is no anchor')
+  t.equal(escapeRegex('a.c'), 'a\\.c')
+  t.equal(escapeRegex('no metacharacters here'), 'no metacharacters here', 'plain text is unchanged')
+})
+
+t.test('parseId and idMatch: a malformed id matches nothing instead of throwing', async (t) => {
+  t.same(parseId(HEX), OID)
+  t.equal(parseId('not-an-object-id'), null)
+  t.equal(parseId('ABCDEF0123456789ABCDEF01'), null, 'upper case, as SQLite compares ids exactly')
+  t.equal(parseId('abcdefabcdef'), null, 'a 12-character string is no id here')
+  t.same(idMatch(HEX), OID)
+  t.same(idMatch('nope'), NOTHING)
+})
+
+t.test('formFilter', async (t) => {
+  t.same(formFilter({}), {}, 'no filter: every form')
+  t.same(formFilter({ status: 'published', owner_id: HEX }), { status: 'published', owner_id: OID })
+  t.same(formFilter({ owner_id: 'nope' }), { owner_id: NOTHING })
+  t.same(formFilter({ q: 'Price (USD).*' }), { search_text: { $regex: 'price \\(usd\\)\\.\\*' } },
+    'q is lower-cased and escaped, without the i flag')
+
+  const matches = (q: string, title: string, description = '') => {
+    const { $regex } = formFilter({ q }).search_text as { $regex: string }
+    return new RegExp($regex).test(searchText(title, description))
+  }
+  t.ok(matches('A.C', 'the a.c notation'), 'case-insensitive literal match')
+  t.notOk(matches('a.c', 'abc'), 'a.c does not match abc')
+  t.ok(matches('STAY?', 'Survey', 'How was your stay?'), 'the description is searched too')
+  t.ok(matches('ÉTÉ', 'Été'), 'non-ASCII case folds as in JavaScript')
+})
+
+t.test('setFields keeps the listed keys that are set', async (t) => {
+  const changes = { title: 'T', description: undefined, status: 'draft', version: 9 }
+  t.same(setFields(changes, ['title', 'description', 'status']), { title: 'T', status: 'draft' })
+  t.notOk('description' in setFields(changes, ['description']), 'undefined is no change')
+})
+
+t.test('the indexes cover the unique email key and the list paths', async (t) => {
+  t.match(INDEXES.users, [{ key: { email_key: 1 }, unique: true }, { key: { created_at: 1, _id: 1 } }])
+  t.same(INDEXES.forms.map((index) => index.key), [
+    { updated_at: -1, _id: -1 }, { owner_id: 1, updated_at: -1 }, { status: 1, updated_at: -1 }
+  ])
+  t.same(INDEXES.responses.map((index) => index.key), [{ form_id: 1, submitted_at: -1, _id: -1 }, { submitted_at: -1, _id: -1 }])
+  t.same(INDEXES.webhooks.map((index) => index.key), [{ form_id: 1, created_at: 1, _id: 1 }])
+})
+
+t.test('sinceDate parses ISO instants and dates, and refuses garbage', async (t) => {
+  t.equal(sinceDate('2024-05-01T10:00:00.000Z').toISOString(), '2024-05-01T10:00:00.000Z')
+  t.equal(sinceDate('2024-05-01').toISOString(), '2024-05-01T00:00:00.000Z', 'a date is midnight UTC')
+  t.throws(() => sinceDate('yesterday'), RangeError)
+})
+
+const since = new Date('2024-05-01T00:00:00.000Z')
+const day = (path: string) => ({ $dateToString: { format: '%Y-%m-%d', date: path } })
+
+t.test('analyticsPipeline: one $facet per summarised field over the form\'s responses', async (t) => {
+  const fields = [
+    { name: 'color', type: 'select' as const },
+    { name: 'toppings', type: 'checkbox' as const },
+    { name: 'age', type: 'number' as const },
+    { name: 'comment', type: 'text' as const }
+  ]
+  t.same(analyticsPipeline(HEX, fields, since), [
+    { $match: { form_id: OID } },
+    {
+      $facet: {
+        total: [{ $count: 'n' }],
+        per_day: [
+          { $match: { submitted_at: { $gte: since } } },
+          { $group: { _id: day('$submitted_at'), count: { $sum: 1 } } },
+          { $sort: { _id: 1 } },
+          { $project: { _id: 0, date: '$_id', count: 1 } }
+        ],
+        field_0: [{ $match: { 'answers.color': { $ne: null } } }, { $group: { _id: '$answers.color', n: { $sum: 1 } } }],
+        field_1: [{ $unwind: '$answers.toppings' }, { $group: { _id: '$answers.toppings', n: { $sum: 1 } } }],
+        field_2: [
+          { $match: { $expr: { $isNumber: '$answers.age' } } },
+          { $group: { _id: null, min: { $min: '$answers.age' }, max: { $max: '$answers.age' }, mean: { $avg: '$answers.age' } } }
+        ]
+        // no facet for the text field
+      }
+    }
+  ])
+  t.same(analyticsPipeline('nope', [], since)[0], { $match: { form_id: NOTHING } })
+  t.throws(() => analyticsPipeline(HEX, [{ name: 'a.b', type: 'select' }], since), RangeError,
+    'a name that is no field name never becomes a document path')
+  t.throws(() => analyticsPipeline(HEX, [{ name: '$where', type: 'number' }], since), RangeError)
+})
+
+t.test('analyticsResult turns the $facet document into the port\'s shape', async (t) => {
+  const fields = [
+    { name: 'color', type: 'select' as const },
+    { name: 'toppings', type: 'checkbox' as const },
+    { name: 'age', type: 'number' as const },
+    { name: 'rating', type: 'number' as const },
+    { name: 'comment', type: 'text' as const }
+  ]
+  const doc = {
+    total: [{ n: 4 }],
+    per_day: [{ date: '2024-05-01', count: 3 }, { date: '2024-05-03', count: 1 }],
+    field_0: [{ _id: 'red', n: 2 }, { _id: 'blue', n: 1 }],
+    field_1: [{ _id: 'cheese', n: 2 }, { _id: 'ham', n: 1 }],
+    field_2: [{ _id: null, min: 18.5, max: 41.5, mean: 30 }],
+    field_3: []
+  }
+  t.same(analyticsResult(doc, fields), {
+    total_responses: 4,
+    responses_per_day: [{ date: '2024-05-01', count: 3 }, { date: '2024-05-03', count: 1 }],
+    fields: {
+      color: { counts: { red: 2, blue: 1 } },
+      toppings: { counts: { cheese: 2, ham: 1 } },
+      age: { min: 18.5, max: 41.5, mean: 30 }
+    }
+  }, 'a number field without answers is left out')
+  t.same(analyticsResult({ total: [], per_day: [], field_0: [], field_1: [], field_2: [] }, fields.slice(0, 3)), {
+    total_responses: 0, responses_per_day: [], fields: { color: { counts: {} }, toppings: { counts: {} } }
+  }, 'no responses')
+})
+
+t.test('countPerFormPipeline counts each form\'s responses in a $lookup, zero included', async (t) => {
+  const pipeline = countPerFormPipeline(HEX, 5)
+  t.same(pipeline, [
+    { $match: { owner_id: OID } },
+    { $lookup: { from: 'responses', localField: '_id', foreignField: 'form_id', pipeline: [{ $count: 'n' }], as: 'responses' } },
+    { $project: { _id: 0, form_id: '$_id', title: 1, updated_at: 1, count: { $ifNull: [{ $arrayElemAt: ['$responses.n', 0] }, 0] } } },
+    { $sort: { count: -1, updated_at: -1, form_id: -1 } },
+    { $limit: 5 },
+    { $project: { updated_at: 0 } }
+  ])
+  t.same(countPerFormPipeline(undefined, 5)[0], { $match: {} }, 'everyone\'s forms')
+})
+
+t.test('recentAggregation', async (t) => {
+  const everyone = recentAggregation(undefined, 10)
+  t.equal(everyone.collection, 'responses', 'for everyone: walk the responses newest first')
+  t.same(everyone.pipeline, [
+    { $sort: RESPONSE_ORDER },
+    { $lookup: { from: 'forms', localField: 'form_id', foreignField: '_id', pipeline: [{ $project: { title: 1 } }], as: 'form' } },
+    { $unwind: '$form' },
+    { $limit: 10 },
+    { $set: { form_title: '$form.title' } },
+    { $unset: 'form' }
+  ])
+  const owned = recentAggregation(HEX, 3)
+  t.equal(owned.collection, 'forms', 'for one owner: start from their forms')
+  t.same(owned.pipeline, [
+    { $match: { owner_id: OID } },
+    { $project: { title: 1 } },
+    { $lookup: { from: 'responses', localField: '_id', foreignField: 'form_id', pipeline: [{ $sort: RESPONSE_ORDER }, { $limit: 3 }], as: 'response' } },
+    { $unwind: '$response' },
+    { $replaceWith: { $mergeObjects: ['$response', { form_title: '$title' }] } },
+    { $sort: RESPONSE_ORDER },
+    { $limit: 3 }
+  ])
+  t.same(RESPONSE_ORDER, { submitted_at: -1, _id: -1 })
+})
+
+t.test('perDayAggregation groups by UTC day since the given instant', async (t) => {
+  const tail = [{ $sort: { _id: 1 } }, { $project: { _id: 0, date: '$_id', count: 1 } }]
+  t.same(perDayAggregation(undefined, since), {
+    collection: 'responses',
+    pipeline: [
+      { $match: { submitted_at: { $gte: since } } },
+      { $group: { _id: day('$submitted_at'), count: { $sum: 1 } } },
+      ...tail
+    ]
+  })
+  t.same(perDayAggregation(HEX, since), {
+    collection: 'forms',
+    pipeline: [
+      { $match: { owner_id: OID } },
+      { $project: { _id: 1 } },
+      {
+        $lookup: {
+          from: 'responses',
+          localField: '_id',
+          foreignField: 'form_id',
+          pipeline: [{ $match: { submitted_at: { $gte: since } } }, { $project: { _id: 0, submitted_at: 1 } }],
+          as: 'response'
+        }
+      },
+      { $unwind: '$response' },
+      { $group: { _id: day('$response.submitted_at'), count: { $sum: 1 } } },
+      ...tail
+    ]
+  })
+})

@@ -1,0 +1,541 @@
+import type { Test } from 'tap'
+import type { FormField } from '../schemas/forms.js'
+import type { DashboardLayout } from '../schemas/dashboards.js'
+import type { Delivery } from '../schemas/webhooks.js'
+import { DuplicateError } from '../services/errors.js'
+import { newObjectId, OBJECT_ID } from '../services/repositories/ids.js'
+import type { DayCount, FormFilter, NewForm, NewUser, RecentResponse, Repositories } from '../services/repositories/port.js'
+
+// The behaviour every adapter of the persistence port must have, run by
+// test/repositories.test.ts against SQLite always and MongoDB when reachable.
+
+export interface OpenedRepositories {
+  repositories: Repositories
+  /** Closes the adapter and removes everything it stored (file, database). */
+  cleanup (): Promise<void>
+}
+
+/** Opens a new, empty store. */
+export type OpenRepositories = () => Promise<OpenedRepositories>
+
+const ALL = { page: 1, per_page: 100 }
+
+// Timestamps have millisecond precision: waiting a little makes "later" observable.
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+const isIso = (value: unknown) => typeof value === 'string' && new Date(value).toISOString() === value
+
+const field = (name: string, type: FormField['type'], options?: string[]): FormField =>
+  ({ name, label: name, type, required: false, ...(options === undefined ? {} : { options }) })
+
+const newForm = (ownerId: string, changes: Partial<NewForm> = {}): NewForm =>
+  ({ title: 'A form', description: '', status: 'draft', fields: [], owner_id: ownerId, ...changes })
+
+const newUser = (email: string, changes: Partial<NewUser> = {}): NewUser =>
+  ({ email, name: 'Ada', role: 'editor', password_hash: `hash of ${email}`, ...changes })
+
+const layout = (x: number): DashboardLayout => ({ widgets: [{ widget_id: 'forms_by_status', x, y: 0, w: 4, h: 2 }] })
+
+/** The per-day counts expected for these timestamps: UTC days with at least one at or after `since`, oldest first. */
+function expectedPerDay (timestamps: string[], since: string): DayCount[] {
+  const counts = new Map<string, number>()
+  for (const at of timestamps.filter((at) => at >= since).sort()) {
+    counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1)
+  }
+  return [...counts].map(([date, count]) => ({ date, count }))
+}
+
+export function repositoryContract (t: Test, kind: Repositories['kind'], open: OpenRepositories) {
+  return t.test(`${kind} repositories`, async (t) => {
+    // every test gets an empty store of its own, removed when the test ends
+    async function fresh (t: Test): Promise<Repositories> {
+      const { repositories, cleanup } = await open()
+      t.teardown(cleanup)
+      return repositories
+    }
+
+    t.test('reports its kind and answers a ping', async (t) => {
+      const repos = await fresh(t)
+      t.equal(repos.kind, kind)
+      await t.resolves(repos.ping())
+    })
+
+    t.test('forms', async (t) => {
+      t.test('create stores a form with a 24-hex id, version 1 and ISO timestamps; findById reads it back', async (t) => {
+        const { forms } = await fresh(t)
+        const owner = newObjectId()
+        const fields = [field('color', 'select', ['red', 'blue']), field('age', 'number')]
+        const form = await forms.create(newForm(owner, { title: 'Survey', description: 'About you', status: 'published', fields }))
+        t.match(form.id, OBJECT_ID)
+        t.match(form, { title: 'Survey', description: 'About you', status: 'published', owner_id: owner, version: 1 })
+        t.same(form.fields, fields)
+        t.ok(isIso(form.created_at), 'created_at is an ISO timestamp')
+        t.equal(form.updated_at, form.created_at)
+        t.same(await forms.findById(form.id), form)
+        t.equal(await forms.findById(newObjectId()), null, 'unknown id')
+        t.equal(await forms.findById('not-an-object-id'), null, 'malformed id')
+      })
+
+      t.test('list pages most recently updated first, with the total', async (t) => {
+        const { forms } = await fresh(t)
+        const owner = newObjectId()
+        const created = []
+        for (let i = 1; i <= 5; i++) {
+          created.push(await forms.create(newForm(owner, { title: `Form ${i}` })))
+          await tick()
+        }
+        const [f1, f2, f3, f4, f5] = created
+        t.same(await forms.list({}, { page: 1, per_page: 2 }), { items: [f5, f4], total: 5 })
+        t.same(await forms.list({}, { page: 2, per_page: 2 }), { items: [f3, f2], total: 5 })
+        t.same(await forms.list({}, { page: 3, per_page: 2 }), { items: [f1], total: 5 })
+        t.same(await forms.list({}, { page: 4, per_page: 2 }), { items: [], total: 5 }, 'past the last page')
+
+        const updated = await forms.update(f2!.id, { title: 'Form 2, edited' }, 1)
+        const { items } = await forms.list({}, { page: 1, per_page: 2 })
+        t.same(items, [updated, f5], 'an update moves the form to the front')
+      })
+
+      t.test('list filters by status and by owner, together or alone', async (t) => {
+        const { forms } = await fresh(t)
+        const [alice, bob] = [newObjectId(), newObjectId()]
+        const aliceDraft = await forms.create(newForm(alice, { title: 'alice draft' }))
+        await tick()
+        const alicePublished = await forms.create(newForm(alice, { title: 'alice published', status: 'published' }))
+        await tick()
+        const bobPublished = await forms.create(newForm(bob, { title: 'bob published', status: 'published' }))
+        await tick()
+        const bobArchived = await forms.create(newForm(bob, { title: 'bob archived', status: 'archived' }))
+
+        t.same(await forms.list({ status: 'published' }, ALL), { items: [bobPublished, alicePublished], total: 2 })
+        t.same(await forms.list({ status: 'archived' }, ALL), { items: [bobArchived], total: 1 })
+        t.same(await forms.list({ owner_id: alice }, ALL), { items: [alicePublished, aliceDraft], total: 2 })
+        t.same(await forms.list({ owner_id: bob, status: 'published' }, ALL), { items: [bobPublished], total: 1 })
+        t.same(await forms.list({ owner_id: alice, status: 'archived' }, ALL), { items: [], total: 0 })
+        t.same(await forms.list({ owner_id: newObjectId() }, ALL), { items: [], total: 0 }, 'an owner without forms')
+        t.same(await forms.list({ owner_id: 'not-an-object-id' }, ALL), { items: [], total: 0 }, 'a malformed owner id')
+        t.equal((await forms.list({ owner_id: bob }, { page: 2, per_page: 1 })).total, 2, 'total ignores paging')
+      })
+
+      t.test('q is a case-insensitive literal substring of the title or the description', async (t) => {
+        const { forms } = await fresh(t)
+        const owner = newObjectId()
+        const make = async (title: string, description: string, status: NewForm['status'] = 'draft') => {
+          await forms.create(newForm(owner, { title, description, status }))
+          await tick()
+        }
+        await make('Customer Survey', 'How was your STAY?')
+        await make('Price (USD) .* [beta]', 'Costs + fees', 'published')
+        await make('abc', 'plain')
+        await make('a.c notation', '')
+        await make('Été', 'C:\\temp | ^start$ {2}')
+
+        const titles = async (filter: FormFilter) => {
+          const { items, total } = await forms.list(filter, ALL)
+          t.equal(total, items.length, `total for ${JSON.stringify(filter)}`)
+          return items.map((form) => form.title).sort()
+        }
+        t.same(await titles({ q: 'survey' }), ['Customer Survey'], 'title, case-folded')
+        t.same(await titles({ q: 'CUSTOMER' }), ['Customer Survey'], 'upper-case query')
+        t.same(await titles({ q: 'was your stay?' }), ['Customer Survey'], 'description, with a literal ?')
+        t.same(await titles({ q: '.*' }), ['Price (USD) .* [beta]'], '.* is literal')
+        t.same(await titles({ q: '[beta]' }), ['Price (USD) .* [beta]'], 'brackets are literal')
+        t.same(await titles({ q: '(usd' }), ['Price (USD) .* [beta]'], 'an unbalanced parenthesis is literal')
+        t.same(await titles({ q: '+ fees' }), ['Price (USD) .* [beta]'], '+ is literal')
+        t.same(await titles({ q: 'a.c' }), ['a.c notation'], 'a.c does not match abc')
+        t.same(await titles({ q: '.' }), ['Price (USD) .* [beta]', 'a.c notation'], '. matches only a dot')
+        t.same(await titles({ q: 'abc' }), ['abc'])
+        t.same(await titles({ q: '^abc' }), [], '^ is no anchor')
+        t.same(await titles({ q: '^start$' }), ['Été'], '^ and $ are literal')
+        t.same(await titles({ q: 'c:\\temp |' }), ['Été'], 'backslash and bar are literal')
+        t.same(await titles({ q: '{2}' }), ['Été'], 'braces are literal')
+        t.same(await titles({ q: 'ÉTÉ' }), ['Été'], 'non-ASCII letters fold case too')
+        t.same(await titles({ q: 'nowhere' }), [])
+        t.same(await titles({ q: 'c', status: 'published' }), ['Price (USD) .* [beta]'], 'q with a status')
+        t.same(await titles({ q: 'c', owner_id: newObjectId() }), [], 'q with another owner')
+      })
+
+      t.test('update applies the changes and increments version, only from the expected version', async (t) => {
+        const { forms } = await fresh(t)
+        const [alice, bob] = [newObjectId(), newObjectId()]
+        const form = await forms.create(newForm(alice, { title: 'Original', description: 'first words' }))
+        await tick()
+
+        const renamed = await forms.update(form.id, { title: 'Renamed' }, 1)
+        t.match(renamed, { id: form.id, title: 'Renamed', description: 'first words', status: 'draft', version: 2, created_at: form.created_at })
+        t.ok(isIso(renamed?.updated_at) && renamed!.updated_at > form.updated_at, 'updated_at is bumped')
+        t.same(await forms.findById(form.id), renamed)
+
+        t.equal(await forms.update(form.id, { title: 'Lost' }, 1), null, 'a stale version is refused')
+        t.same(await forms.findById(form.id), renamed, 'and changes nothing')
+        t.equal(await forms.update(newObjectId(), { title: 'Nobody' }, 1), null, 'an unknown form')
+
+        const search = async (q: string) => (await forms.list({ q }, ALL)).items.map((f) => f.id)
+        t.same(await search('renamed'), [form.id], 'the search follows the new title')
+        t.same(await search('original'), [], 'and forgets the old one')
+        t.same(await search('first words'), [form.id], 'and keeps the unchanged description')
+
+        const described = await forms.update(form.id, { description: 'second words' }, 2)
+        t.match(described, { title: 'Renamed', description: 'second words', version: 3 })
+        t.same(await search('second'), [form.id])
+        t.same(await search('renamed'), [form.id], 'the unchanged title stays searchable')
+
+        const fields = [field('rating', 'number')]
+        const moved = await forms.update(form.id, { owner_id: bob, status: 'published', fields }, 3)
+        t.match(moved, { owner_id: bob, status: 'published', version: 4 })
+        t.same(moved?.fields, fields)
+        t.equal(await forms.countByOwner(alice), 0)
+        t.equal(await forms.countByOwner(bob), 1)
+        t.same(await forms.findById(form.id), moved)
+      })
+
+      t.test('delete removes the form with its responses and webhooks', async (t) => {
+        const { forms, responses, webhooks } = await fresh(t)
+        const owner = newObjectId()
+        const doomed = await forms.create(newForm(owner, { title: 'doomed' }))
+        const kept = await forms.create(newForm(owner, { title: 'kept' }))
+        const hook = { url: 'https://example.com/hook', events: ['response.submitted' as const], active: true, secret: 's' }
+        const doomedResponse = await responses.create({ form_id: doomed.id, form_version: 1, answers: { a: 'x' } })
+        const doomedHook = await webhooks.create({ ...hook, form_id: doomed.id })
+        const keptResponse = await responses.create({ form_id: kept.id, form_version: 1, answers: { a: 'y' } })
+        const keptHook = await webhooks.create({ ...hook, form_id: kept.id })
+
+        t.equal(await forms.delete(doomed.id), true)
+        t.equal(await forms.findById(doomed.id), null)
+        t.equal(await responses.findById(doomed.id, doomedResponse.id), null, 'its responses are gone')
+        t.same(await responses.list(doomed.id, ALL), { items: [], total: 0 })
+        t.equal(await webhooks.findById(doomed.id, doomedHook.id), null, 'its webhooks are gone')
+        t.same(await webhooks.listByForm(doomed.id), [])
+
+        t.same(await forms.findById(kept.id), kept, 'other forms stay')
+        t.same(await responses.findById(kept.id, keptResponse.id), keptResponse)
+        t.same(await webhooks.listByForm(kept.id), [keptHook])
+
+        t.equal(await forms.delete(doomed.id), false, 'a second delete finds nothing')
+        t.equal(await forms.delete(newObjectId()), false)
+      })
+
+      t.test('countByOwner and countByStatus, for one owner or everyone', async (t) => {
+        const { forms } = await fresh(t)
+        const [alice, bob] = [newObjectId(), newObjectId()]
+        t.same(await forms.countByStatus(), { draft: 0, published: 0, archived: 0 }, 'empty store')
+        await forms.create(newForm(alice))
+        await forms.create(newForm(alice))
+        await forms.create(newForm(alice, { status: 'published' }))
+        await forms.create(newForm(bob, { status: 'published' }))
+        await forms.create(newForm(bob, { status: 'archived' }))
+
+        t.equal(await forms.countByOwner(alice), 3)
+        t.equal(await forms.countByOwner(bob), 2)
+        t.equal(await forms.countByOwner(newObjectId()), 0)
+        t.same(await forms.countByStatus(alice), { draft: 2, published: 1, archived: 0 })
+        t.same(await forms.countByStatus(bob), { draft: 0, published: 1, archived: 1 })
+        t.same(await forms.countByStatus(), { draft: 2, published: 2, archived: 1 })
+        t.same(await forms.countByStatus(newObjectId()), { draft: 0, published: 0, archived: 0 })
+      })
+    })
+
+    t.test('responses', async (t) => {
+      t.test('create, findById scoped to the form, update', async (t) => {
+        const { forms, responses } = await fresh(t)
+        const owner = newObjectId()
+        const form = await forms.create(newForm(owner))
+        const other = await forms.create(newForm(owner))
+        const answers = { name: 'Ada', age: 36, consent: true, tags: ['a', 'b'] }
+        const response = await responses.create({ form_id: form.id, form_version: 1, answers })
+        t.match(response.id, OBJECT_ID)
+        t.match(response, { form_id: form.id, form_version: 1 })
+        t.same(response.answers, answers)
+        t.ok(isIso(response.submitted_at), 'submitted_at is an ISO timestamp')
+        t.equal(response.updated_at, response.submitted_at)
+
+        t.same(await responses.findById(form.id, response.id), response)
+        t.equal(await responses.findById(other.id, response.id), null, 'not found through another form')
+        t.equal(await responses.findById(form.id, newObjectId()), null)
+
+        await tick()
+        const updated = await responses.update(form.id, response.id, { answers: { name: 'Grace' }, form_version: 2 })
+        t.match(updated, { id: response.id, form_id: form.id, form_version: 2, submitted_at: response.submitted_at })
+        t.same(updated?.answers, { name: 'Grace' }, 'the answers are replaced')
+        t.ok(updated!.updated_at > response.updated_at, 'updated_at is bumped')
+        t.same(await responses.findById(form.id, response.id), updated)
+
+        t.equal(await responses.update(other.id, response.id, { answers: {}, form_version: 3 }), null, 'not through another form')
+        t.equal(await responses.update(form.id, newObjectId(), { answers: {}, form_version: 3 }), null)
+        t.same(await responses.findById(form.id, response.id), updated, 'unchanged')
+      })
+
+      t.test('list is newest first, paged, with the total, for one form', async (t) => {
+        const { forms, responses } = await fresh(t)
+        const owner = newObjectId()
+        const form = await forms.create(newForm(owner))
+        const other = await forms.create(newForm(owner))
+        const created = []
+        for (let i = 1; i <= 5; i++) {
+          created.push(await responses.create({ form_id: form.id, form_version: 1, answers: { i } }))
+          await tick()
+        }
+        const foreign = await responses.create({ form_id: other.id, form_version: 1, answers: {} })
+        const [r1, r2, r3, r4, r5] = created
+        t.same(await responses.list(form.id, { page: 1, per_page: 2 }), { items: [r5, r4], total: 5 })
+        t.same(await responses.list(form.id, { page: 2, per_page: 2 }), { items: [r3, r2], total: 5 })
+        t.same(await responses.list(form.id, { page: 3, per_page: 2 }), { items: [r1], total: 5 })
+        t.same(await responses.list(other.id, ALL), { items: [foreign], total: 1 })
+        t.same(await responses.list(newObjectId(), ALL), { items: [], total: 0 })
+      })
+
+      t.test('analytics summarises a known data set', async (t) => {
+        const { forms, responses } = await fresh(t)
+        const owner = newObjectId()
+        const fields = [
+          field('color', 'select', ['red', 'green', 'blue']),
+          field('toppings', 'checkbox', ['cheese', 'ham', 'olives']),
+          field('age', 'number'),
+          field('rating', 'number'),
+          field('comment', 'text')
+        ]
+        const form = await forms.create(newForm(owner, { fields }))
+        const other = await forms.create(newForm(owner, { fields }))
+        const submit = async (formId: string, answers: Record<string, string | number | string[]>) => {
+          const response = await responses.create({ form_id: formId, form_version: 1, answers })
+          await tick()
+          return response
+        }
+        const r1 = await submit(form.id, { color: 'red', toppings: ['cheese', 'ham'], age: 30, comment: 'hi' })
+        const r2 = await submit(form.id, { color: 'blue', toppings: ['cheese'], age: 41.5 })
+        await submit(other.id, { color: 'green', toppings: ['olives'], age: 99, rating: 5 })
+        const r3 = await submit(form.id, { color: 'red', toppings: [], age: 18.5 })
+        const r4 = await submit(form.id, { comment: 'no choices' })
+        const times = [r1, r2, r3, r4].map((r) => r.submitted_at)
+
+        const yesterday = new Date(Date.now() - 86_400_000).toISOString()
+        const analytics = await responses.analytics(form.id, fields, yesterday)
+        t.equal(analytics.total_responses, 4, 'only this form\'s responses')
+        t.same(analytics.fields, {
+          color: { counts: { red: 2, blue: 1 } },
+          toppings: { counts: { cheese: 2, ham: 1 } },
+          age: { min: 18.5, max: 41.5, mean: 30 }
+          // rating: a number field without answers has no summary; comment: text is not summarised
+        })
+        t.same(analytics.responses_per_day, expectedPerDay(times, yesterday))
+        t.equal(analytics.responses_per_day.reduce((sum, day) => sum + day.count, 0), 4)
+
+        const sinceThird = await responses.analytics(form.id, fields, r3.submitted_at)
+        t.same(sinceThird.responses_per_day, expectedPerDay(times, r3.submitted_at), 'since is inclusive')
+        t.equal(sinceThird.total_responses, 4, 'the total is not limited by since')
+
+        const future = new Date(Date.now() + 3_600_000).toISOString()
+        t.same((await responses.analytics(form.id, fields, future)).responses_per_day, [])
+
+        const empty = await forms.create(newForm(owner, { fields }))
+        t.same(await responses.analytics(empty.id, fields, yesterday), {
+          total_responses: 0,
+          responses_per_day: [],
+          fields: { color: { counts: {} }, toppings: { counts: {} } }
+        }, 'a form without responses')
+      })
+
+      t.test('countPerForm, recent and perDay cover one owner\'s forms or everyone\'s', async (t) => {
+        const { forms, responses } = await fresh(t)
+        const [alice, bob] = [newObjectId(), newObjectId()]
+        const a1 = await forms.create(newForm(alice, { title: 'A one' }))
+        const a2 = await forms.create(newForm(alice, { title: 'A two' }))
+        const a3 = await forms.create(newForm(alice, { title: 'A three' }))
+        const b1 = await forms.create(newForm(bob, { title: 'B one' }))
+        const sequence = [a1, b1, a1, a2, b1, a1]
+        const created: RecentResponse[] = []
+        for (const form of sequence) {
+          await tick()
+          created.push({ ...await responses.create({ form_id: form.id, form_version: 1, answers: {} }), form_title: form.title })
+        }
+        const newestFirst = [...created].reverse()
+        const ofAlice = newestFirst.filter((r) => r.form_id !== b1.id)
+
+        t.same(await responses.countPerForm(alice, 10), [
+          { form_id: a1.id, title: 'A one', count: 3 },
+          { form_id: a2.id, title: 'A two', count: 1 },
+          { form_id: a3.id, title: 'A three', count: 0 }
+        ], 'most answered first, forms without responses included')
+        t.same(await responses.countPerForm(undefined, 2), [
+          { form_id: a1.id, title: 'A one', count: 3 },
+          { form_id: b1.id, title: 'B one', count: 2 }
+        ], 'everyone\'s, limited')
+        t.same(await responses.countPerForm(bob, 10), [{ form_id: b1.id, title: 'B one', count: 2 }])
+        t.same(await responses.countPerForm(newObjectId(), 10), [])
+
+        t.same(await responses.recent(alice, 3), ofAlice.slice(0, 3), 'newest of alice\'s, with the form title')
+        t.same(await responses.recent(undefined, 10), newestFirst, 'everyone\'s')
+        t.same(await responses.recent(undefined, 2), newestFirst.slice(0, 2))
+        t.same(await responses.recent(bob, 1), [newestFirst[1]])
+        t.same(await responses.recent(newObjectId(), 5), [])
+
+        const yesterday = new Date(Date.now() - 86_400_000).toISOString()
+        const times = (list: RecentResponse[]) => list.map((r) => r.submitted_at)
+        t.same(await responses.perDay(alice, yesterday), expectedPerDay(times(ofAlice), yesterday))
+        t.same(await responses.perDay(undefined, yesterday), expectedPerDay(times(created), yesterday))
+        const fourth = created[3]!.submitted_at
+        t.same(await responses.perDay(alice, fourth), expectedPerDay(times(ofAlice), fourth), 'since is inclusive')
+        t.same(await responses.perDay(bob, fourth), expectedPerDay([created[4]!.submitted_at], fourth))
+        t.same(await responses.perDay(undefined, new Date(Date.now() + 3_600_000).toISOString()), [])
+        t.same(await responses.perDay(newObjectId(), yesterday), [])
+      })
+    })
+
+    t.test('users', async (t) => {
+      t.test('create and find; only findByEmail returns the password hash', async (t) => {
+        const { users } = await fresh(t)
+        const user = await users.create(newUser('Ada@Example.com', { role: 'admin' }))
+        t.match(user.id, OBJECT_ID)
+        t.match(user, { email: 'Ada@Example.com', name: 'Ada', role: 'admin' }, 'the email keeps its case')
+        t.ok(isIso(user.created_at), 'created_at is an ISO timestamp')
+        t.equal(user.updated_at, user.created_at)
+        t.notOk('password_hash' in user, 'create does not return the hash')
+
+        const found = await users.findById(user.id)
+        t.same(found, user)
+        t.notOk(found !== null && 'password_hash' in found, 'findById does not return the hash')
+        const { items } = await users.list(ALL)
+        t.same(items, [user])
+        t.notOk(items.some((u) => 'password_hash' in u), 'list does not return hashes')
+
+        t.same(await users.findByEmail('ada@example.COM'), { ...user, password_hash: 'hash of Ada@Example.com' },
+          'findByEmail ignores case and returns the hash')
+        t.equal(await users.findByEmail('nobody@example.com'), null)
+        t.equal(await users.findById(newObjectId()), null)
+      })
+
+      t.test('emails are unique regardless of case, on create and on update', async (t) => {
+        const { users } = await fresh(t)
+        const ada = await users.create(newUser('ada@example.com'))
+        await t.rejects(users.create(newUser('ADA@example.COM')), DuplicateError, 'create')
+        t.equal(await users.count(), 1)
+
+        const grace = await users.create(newUser('grace@example.com'))
+        await t.rejects(users.update(grace.id, { email: 'Ada@Example.com' }), DuplicateError, 'update')
+        t.same(await users.findById(grace.id), grace, 'the refused update changed nothing')
+
+        const recased = await users.update(ada.id, { email: 'ADA@example.com' })
+        t.equal(recased?.email, 'ADA@example.com', 'a user may change the case of their own email')
+        t.equal((await users.findByEmail('ada@EXAMPLE.com'))?.id, ada.id)
+      })
+
+      t.test('update changes the given fields and bumps updated_at', async (t) => {
+        const { users } = await fresh(t)
+        const user = await users.create(newUser('grace@example.com'))
+        await tick()
+        const updated = await users.update(user.id, { name: 'Grace H', role: 'admin', password_hash: 'new hash' })
+        t.match(updated, { id: user.id, email: 'grace@example.com', name: 'Grace H', role: 'admin', created_at: user.created_at })
+        t.notOk(updated !== null && 'password_hash' in updated, 'update does not return the hash')
+        t.ok(updated!.updated_at > user.updated_at, 'updated_at is bumped')
+        t.same(await users.findById(user.id), updated)
+        t.equal((await users.findByEmail('grace@example.com'))?.password_hash, 'new hash')
+
+        await users.update(user.id, { email: 'grace@navy.mil' })
+        t.equal(await users.findByEmail('grace@example.com'), null, 'the old email no longer finds her')
+        t.equal((await users.findByEmail('GRACE@navy.mil'))?.id, user.id)
+        t.equal(await users.update(newObjectId(), { name: 'Nobody' }), null, 'an unknown user')
+      })
+
+      t.test('list is oldest first, paged, with the total; count', async (t) => {
+        const { users } = await fresh(t)
+        const created = []
+        for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {
+          created.push(await users.create(newUser(email)))
+          await tick()
+        }
+        t.same(await users.list({ page: 1, per_page: 2 }), { items: created.slice(0, 2), total: 3 })
+        t.same(await users.list({ page: 2, per_page: 2 }), { items: created.slice(2), total: 3 })
+        t.equal(await users.count(), 3)
+      })
+
+      t.test('delete removes the user and their dashboard', async (t) => {
+        const { users, dashboards } = await fresh(t)
+        const ada = await users.create(newUser('ada@example.com'))
+        const grace = await users.create(newUser('grace@example.com'))
+        await dashboards.put(ada.id, layout(1))
+        const graceDashboard = await dashboards.put(grace.id, layout(2))
+
+        t.equal(await users.delete(ada.id), true)
+        t.equal(await users.findById(ada.id), null)
+        t.equal(await users.findByEmail('ada@example.com'), null)
+        t.equal(await dashboards.get(ada.id), null, 'the dashboard went with the user')
+        t.same(await dashboards.get(grace.id), graceDashboard, 'other dashboards stay')
+        t.equal(await users.count(), 1)
+        t.equal(await users.delete(ada.id), false, 'a second delete finds nothing')
+
+        const again = await users.create(newUser('ada@example.com'))
+        t.not(again.id, ada.id, 'the email is free again')
+      })
+    })
+
+    t.test('webhooks', async (t) => {
+      const hook = { url: 'https://example.com/hook', events: ['response.submitted' as const], active: true, secret: 'first secret' }
+
+      t.test('create, find scoped to the form, list oldest first', async (t) => {
+        const { forms, webhooks } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const other = await forms.create(newForm(newObjectId()))
+        const first = await webhooks.create({ ...hook, form_id: form.id })
+        await tick()
+        const second = await webhooks.create({ ...hook, form_id: form.id, events: ['form.updated', 'form.deleted'], active: false })
+        const foreign = await webhooks.create({ ...hook, form_id: other.id })
+
+        t.match(first.id, OBJECT_ID)
+        t.match(first, { form_id: form.id, url: hook.url, active: true, secret: 'first secret' })
+        t.same(first.events, ['response.submitted'])
+        t.notOk('last_delivery' in first, 'no delivery yet')
+        t.ok(isIso(first.created_at), 'created_at is an ISO timestamp')
+        t.equal(first.updated_at, first.created_at)
+
+        t.same(await webhooks.findById(form.id, first.id), first)
+        t.equal(await webhooks.findById(other.id, first.id), null, 'not through another form')
+        t.same(await webhooks.listByForm(form.id), [first, second])
+        t.same(await webhooks.listByForm(other.id), [foreign])
+      })
+
+      t.test('update, recordDelivery and delete, scoped to the form', async (t) => {
+        const { forms, webhooks } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const other = await forms.create(newForm(newObjectId()))
+        const webhook = await webhooks.create({ ...hook, form_id: form.id })
+        await tick()
+
+        const updated = await webhooks.update(form.id, webhook.id, { url: 'https://example.org/new', active: false })
+        t.match(updated, { id: webhook.id, url: 'https://example.org/new', active: false, secret: 'first secret', created_at: webhook.created_at })
+        t.same(updated?.events, hook.events, 'unchanged fields stay')
+        t.ok(updated!.updated_at > webhook.updated_at, 'updated_at is bumped')
+        t.same(await webhooks.findById(form.id, webhook.id), updated)
+        t.equal(await webhooks.update(other.id, webhook.id, { active: true }), null, 'not through another form')
+        t.equal(await webhooks.update(form.id, newObjectId(), { active: true }), null)
+
+        const delivery: Delivery = { event: 'response.submitted', status: 'failed', status_code: 502, attempts: 3, error: 'Bad Gateway', at: new Date().toISOString() }
+        await webhooks.recordDelivery(webhook.id, delivery)
+        t.same((await webhooks.findById(form.id, webhook.id))?.last_delivery, delivery)
+        t.same((await webhooks.listByForm(form.id))[0]?.last_delivery, delivery)
+
+        t.equal(await webhooks.delete(other.id, webhook.id), false, 'not through another form')
+        t.equal(await webhooks.delete(form.id, webhook.id), true)
+        t.same(await webhooks.listByForm(form.id), [])
+        t.equal(await webhooks.delete(form.id, webhook.id), false, 'a second delete finds nothing')
+      })
+    })
+
+    t.test('dashboards: get is null until put, put replaces', async (t) => {
+      const { users, dashboards } = await fresh(t)
+      const ada = await users.create(newUser('ada@example.com'))
+      const grace = await users.create(newUser('grace@example.com'))
+      t.equal(await dashboards.get(ada.id), null)
+
+      const first = await dashboards.put(ada.id, layout(1))
+      t.same(first, { user_id: ada.id, layout: layout(1), updated_at: first.updated_at })
+      t.ok(isIso(first.updated_at), 'updated_at is an ISO timestamp')
+      t.same(await dashboards.get(ada.id), first)
+
+      await tick()
+      const second = await dashboards.put(ada.id, layout(7))
+      t.same(second.layout, layout(7))
+      t.ok(second.updated_at > first.updated_at, 'updated_at is bumped')
+      t.same(await dashboards.get(ada.id), second, 'the second put replaced the first')
+      t.equal(await dashboards.get(grace.id), null, 'dashboards are per user')
+    })
+  })
+}

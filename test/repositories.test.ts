@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { pathToFileURL } from 'node:url'
+import { MongoClient } from 'mongodb'
+import t, { type Test } from 'tap'
+import { createMongoRepositories } from '../services/repositories/mongo.js'
+import { createSqliteRepositories } from '../services/repositories/sqlite.js'
+import { repositoryContract } from './repositories.contract.js'
+
+/** A directory for SQLite files, removed (with the -wal and -shm files) when the test ends. */
+function tempDir (test: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'forms-repositories-'))
+  test.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+repositoryContract(t, 'sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'forms-contract-'))
+  const repositories = createSqliteRepositories(join(dir, 'forms.db'))
+  return {
+    repositories,
+    async cleanup () {
+      await repositories.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+})
+
+const mongodbUrl = process.env.MONGODB_URL
+if (mongodbUrl === undefined) {
+  t.skip('mongodb repositories: MONGODB_URL is not set, the MongoDB contract did not run', () => {})
+} else {
+  t.test('mongodb', async (t) => {
+    const client = await new MongoClient(mongodbUrl).connect()
+    t.teardown(() => client.close())
+    // a database of its own for every test of this run, dropped when it ends
+    const run = `forms_contract_${process.pid}_${Date.now().toString(36)}`
+    let opened = 0
+    await repositoryContract(t, 'mongodb', async () => {
+      const db = client.db(`${run}_${++opened}`)
+      return { repositories: await createMongoRepositories(db), cleanup: async () => { await db.dropDatabase() } }
+    })
+  })
+}
+
+t.test('sqlite: data survives closing and reopening the file', async (t) => {
+  const path = join(tempDir(t), 'forms.db')
+  const before = createSqliteRepositories(path)
+  const user = await before.users.create({ email: 'ada@example.com', name: 'Ada', role: 'admin', password_hash: 'h' })
+  const form = await before.forms.create({ title: 'Kept', description: '', status: 'published', fields: [], owner_id: user.id })
+  const response = await before.responses.create({ form_id: form.id, form_version: 1, answers: { a: 1 } })
+  const dashboard = await before.dashboards.put(user.id, { widgets: [] })
+  await before.close()
+
+  const after = createSqliteRepositories(path)
+  t.teardown(() => after.close())
+  t.same(await after.users.findById(user.id), user)
+  t.same(await after.forms.findById(form.id), form)
+  t.same(await after.responses.findById(form.id, response.id), response)
+  t.same(await after.dashboards.get(user.id), dashboard)
+})
+
+t.test('sqlite: a write acknowledged before a kill -9 is on disk', async (t) => {
+  const path = join(tempDir(t), 'forms.db')
+  const adapter = pathToFileURL(join(import.meta.dirname, '../services/repositories/sqlite.ts')).href
+  // writes one form, reports its id, then stays alive until killed
+  const script = `
+    const { createSqliteRepositories } = await import(${JSON.stringify(adapter)})
+    const repositories = createSqliteRepositories(${JSON.stringify(path)})
+    const form = await repositories.forms.create({ title: 'Survivor', description: '', status: 'draft', fields: [], owner_id: '${'a'.repeat(24)}' })
+    console.log(JSON.stringify(form))
+    setInterval(() => {}, 60_000)
+  `
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  t.teardown(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') })
+  const exited = once(child, 'exit')
+
+  const [line] = await once(createInterface({ input: child.stdout }), 'line') as [string]
+  child.kill('SIGKILL')
+  const [code, signal] = await exited
+  t.same({ code, signal }, { code: null, signal: 'SIGKILL' }, 'the writer died without closing the database')
+
+  const written = JSON.parse(line)
+  const reopened = createSqliteRepositories(path)
+  t.teardown(() => reopened.close())
+  t.same(await reopened.forms.findById(written.id), written)
+})
