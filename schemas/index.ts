@@ -2,8 +2,10 @@ import { ErrorResponse } from './common.js'
 import { Form, FormField, FormSchema } from './forms.js'
 import { User } from './users.js'
 import { Analytics, FormResponse } from './responses.js'
-import { Webhook } from './webhooks.js'
-import { Dashboard } from './dashboards.js'
+import { CreatedWebhook, Webhook } from './webhooks.js'
+import { UserDashboard, Widget } from './dashboards.js'
 
 /** Schemas with an `$id`: added to the instance once, referenced by routes, listed as OpenAPI components. */
-export const sharedSchemas = [ErrorResponse, FormField, Form, FormSchema, User, FormResponse, Analytics, Webhook, Dashboard]
+export const sharedSchemas = [
+  ErrorResponse, FormField, Form, FormSchema, User, FormResponse, Analytics, Webhook, CreatedWebhook, UserDashboard, Widget
+]

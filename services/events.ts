@@ -1,12 +1,17 @@
 import type { Form } from '../schemas/forms.js'
 import type { FormResponse } from '../schemas/responses.js'
 import type { User } from '../schemas/users.js'
+import type { StoredWebhook } from '../schemas/webhooks.js'
 
 /** What happened, emitted by the domain services after a write succeeded. */
 export interface DomainEvents {
   'form.created': { form: Form }
   'form.updated': { before: Form, form: Form }
-  'form.deleted': { form: Form }
+  /**
+   * `webhooks`: the form's webhooks as read just before the delete, which
+   * removed them with the form; their `form.deleted` deliveries need them.
+   */
+  'form.deleted': { form: Form, webhooks: StoredWebhook[] }
   'response.submitted': { form: Form, response: FormResponse }
   'response.updated': { form: Form, response: FormResponse }
   'user.created': { user: User }

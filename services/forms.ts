@@ -38,7 +38,7 @@ export function canEdit (actor: User, form: Form): boolean {
 const MAX_ATTEMPTS = 3
 
 export function createFormService ({ repositories, events }: FormServiceDeps) {
-  const { forms, users } = repositories
+  const { forms, users, webhooks } = repositories
 
   async function get (id: string): Promise<Form> {
     const form = await forms.findById(id)
@@ -74,8 +74,17 @@ export function createFormService ({ repositories, events }: FormServiceDeps) {
     if (await users.findById(ownerId) === null) throw new BadRequestError('owner_id: no such user')
   }
 
+  /**
+   * The form as the schema route and answer validation read it: the one read
+   * the form_schema cache goes in front of. Writes read through `get`, fresh.
+   */
+  function loadForm (id: string): Promise<Form> {
+    return get(id)
+  }
+
   return {
     get,
+    loadForm,
 
     async list (query: FormListQuery): Promise<Page<Form>> {
       const { page, per_page: perPage, ...filter } = query
@@ -85,7 +94,7 @@ export function createFormService ({ repositories, events }: FormServiceDeps) {
 
     /** The field schema: public for published forms, for signed-in users otherwise. */
     async schema (id: string, viewer: User | null): Promise<FormSchema> {
-      const form = await get(id)
+      const form = await loadForm(id)
       if (form.status !== 'published' && viewer === null) throw new NotFoundError('Form')
       return toFormSchema(form)
     },
@@ -122,8 +131,10 @@ export function createFormService ({ repositories, events }: FormServiceDeps) {
       const form = await get(id)
       assertCanEdit(actor, form)
       if (!ifMatchPasses(ifMatch, formEtag(form))) throw new PreconditionFailedError('The form has changed since it was read (If-Match does not match its ETag)')
+      // read before the delete: the cascade removes them, and form.deleted is delivered to them
+      const hooks = await webhooks.listByForm(id)
       if (!await forms.delete(id)) throw new NotFoundError('Form')
-      await events.emit('form.deleted', { form })
+      await events.emit('form.deleted', { form, webhooks: hooks })
     }
   }
 }

@@ -1,13 +1,19 @@
 import fp from 'fastify-plugin'
+import { createDashboardService, type DashboardService } from '../../services/dashboards.js'
 import { createEventBus, type EventBus } from '../../services/events.js'
 import { createFormService, type FormService } from '../../services/forms.js'
+import { createResponseService, type ResponseService } from '../../services/responses.js'
 import { createUserService, type UserService } from '../../services/users.js'
+import { createWebhookService, type WebhookService } from '../../services/webhooks.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     events: EventBus
     users: UserService
     forms: FormService
+    responses: ResponseService
+    dashboards: DashboardService
+    webhooks: WebhookService
   }
 }
 
@@ -15,9 +21,13 @@ declare module 'fastify' {
 export default fp(async (fastify) => {
   const events = createEventBus()
   const deps = { repositories: fastify.repositories, events }
+  const forms = createFormService(deps)
   fastify.decorate('events', events)
   fastify.decorate('users', createUserService(deps))
-  fastify.decorate('forms', createFormService(deps))
+  fastify.decorate('forms', forms)
+  fastify.decorate('responses', createResponseService({ ...deps, loadForm: forms.loadForm }))
+  fastify.decorate('dashboards', createDashboardService(deps))
+  fastify.decorate('webhooks', createWebhookService({ ...deps, policy: fastify.config.webhooks }))
 
   const { adminEmail, adminPassword } = fastify.config.auth
   if (adminEmail !== undefined && adminPassword !== undefined) {

@@ -4,6 +4,9 @@ import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { Form, FormCreate, FormListQuery, FormParams, FormPatch, FormReplace, FormSchema } from '../../../../schemas/forms.js'
 import { formEtag } from '../../../../services/forms.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
+import analytics from './analytics.js'
+import responses from './responses.js'
+import webhooks from './webhooks.js'
 
 const FormRef = Type.Ref(Form)
 const IfMatch = Type.Object({
@@ -109,6 +112,11 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: Type.Ref(FormSchema), ...errors(400, 401, 404) }
     }
   }, async (request) => forms.schema(request.params.form_id, optionalUser(request)))
+
+  // Autoload loads only index.ts from a folder that has one: the per-form sub-resources are registered here.
+  await fastify.register(responses)
+  await fastify.register(analytics)
+  await fastify.register(webhooks)
 }
 
 export default forms

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, errors } from '../../../../schemas/common.js'
+import { FormParams } from '../../../../schemas/forms.js'
+import { Analytics } from '../../../../schemas/responses.js'
+
+const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { responses, authenticate } = fastify
+
+  fastify.get('/:form_id/analytics', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['responses'],
+      summary: 'A form\'s response analytics: totals, the last 30 days, per-field summaries',
+      security: BearerAuth,
+      params: FormParams,
+      response: { 200: Type.Ref(Analytics), ...errors(400, 401, 404) }
+    }
+  }, async (request) => responses.analytics(request.params.form_id))
+}
+
+export default analytics

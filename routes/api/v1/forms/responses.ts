@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { FormParams } from '../../../../schemas/forms.js'
+import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
+
+const ResponseRef = Type.Ref(FormResponse)
+
+const responses: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { responses, authenticate, config } = fastify
+
+  fastify.post('/:form_id/responses', {
+    // public: limited per client (IP) instead
+    config: { rateLimit: { max: config.rateLimit.responses, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['responses'],
+      summary: 'Answer a published form (anyone; rate limited per client)',
+      description: 'The answers are validated against the form\'s current fields; each failure is a 400 naming the field. ' +
+        'Draft and archived forms take no responses (409).',
+      params: FormParams,
+      body: ResponseSubmit,
+      response: { 201: ResponseRef, ...errors(400, 404, 409, 429) }
+    }
+  }, async (request, reply) => {
+    const response = await responses.submit(request.params.form_id, request.body.answers)
+    return reply.code(201).header('location', `/api/v1/forms/${response.form_id}/responses/${response.id}`).send(response)
+  })
+
+  fastify.get('/:form_id/responses', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['responses'],
+      summary: 'List a form\'s responses, newest first',
+      security: BearerAuth,
+      params: FormParams,
+      querystring: ResponseListQuery,
+      response: { 200: PageOf(ResponseRef), ...errors(400, 401, 404) }
+    }
+  }, async (request) => responses.list(request.params.form_id, request.query))
+
+  fastify.get('/:form_id/responses/:response_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['responses'],
+      summary: 'Get a response',
+      security: BearerAuth,
+      params: ResponseParams,
+      response: { 200: ResponseRef, ...errors(400, 401, 404) }
+    }
+  }, async (request) => responses.get(request.params.form_id, request.params.response_id))
+
+  fastify.put('/:form_id/responses/:response_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['responses'],
+      summary: 'Replace a response\'s answers (the form\'s owner or an admin)',
+      description: 'Validated against the form\'s current fields, whatever its status; the response then records the current form version.',
+      security: BearerAuth,
+      params: ResponseParams,
+      body: ResponseSubmit,
+      response: { 200: ResponseRef, ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => {
+    const { form_id: formId, response_id: responseId } = request.params
+    return responses.update(request.user, formId, responseId, request.body.answers)
+  })
+}
+
+export default responses

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { FormParams } from '../../../../schemas/forms.js'
+import { CreatedWebhook, Webhook, WebhookCreate, WebhookListQuery, WebhookParams, WebhookPatch } from '../../../../schemas/webhooks.js'
+
+const WebhookRef = Type.Ref(Webhook)
+
+const DELIVERY_NOTE = 'Deliveries are JSON POSTs `{ id, event, occurred_at, form_id, data }` signed with ' +
+  '`X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret>`, with `X-Webhook-Event` and ' +
+  '`X-Webhook-Event-Id` (the same on every retry). Non-2xx answers and timeouts are retried with exponential backoff; ' +
+  'the outcome shows as `last_delivery`.'
+
+const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { webhooks, authenticate } = fastify
+
+  fastify.get('/:form_id/webhooks', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'List a form\'s webhooks, oldest first (the form\'s owner or an admin); secrets are never shown',
+      security: BearerAuth,
+      params: FormParams,
+      querystring: WebhookListQuery,
+      response: { 200: PageOf(WebhookRef), ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => webhooks.list(request.user, request.params.form_id, request.query))
+
+  fastify.post('/:form_id/webhooks', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Add a webhook to a form (the form\'s owner or an admin); the answer shows its secret, this once',
+      description: `Without a secret, a random 256-bit one is generated. ${DELIVERY_NOTE}`,
+      security: BearerAuth,
+      params: FormParams,
+      body: WebhookCreate,
+      response: { 201: Type.Ref(CreatedWebhook), ...errors(400, 401, 403, 404, 409) }
+    }
+  }, async (request, reply) => {
+    const webhook = await webhooks.create(request.user, request.params.form_id, request.body)
+    return reply.code(201).header('location', `/api/v1/forms/${webhook.form_id}/webhooks/${webhook.id}`).send(webhook)
+  })
+
+  fastify.get('/:form_id/webhooks/:webhook_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Get a webhook with its last delivery (the form\'s owner or an admin)',
+      security: BearerAuth,
+      params: WebhookParams,
+      response: { 200: WebhookRef, ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => webhooks.get(request.user, request.params.form_id, request.params.webhook_id))
+
+  fastify.patch('/:form_id/webhooks/:webhook_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Change a webhook (the form\'s owner or an admin); a new secret is accepted but never shown',
+      security: BearerAuth,
+      params: WebhookParams,
+      body: WebhookPatch,
+      response: { 200: WebhookRef, ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => webhooks.update(request.user, request.params.form_id, request.params.webhook_id, request.body))
+
+  fastify.delete('/:form_id/webhooks/:webhook_id', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Delete a webhook (the form\'s owner or an admin)',
+      security: BearerAuth,
+      params: WebhookParams,
+      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404) }
+    }
+  }, async (request, reply) => {
+    await webhooks.remove(request.user, request.params.form_id, request.params.webhook_id)
+    return reply.code(204).send(null)
+  })
+}
+
+export default webhooks

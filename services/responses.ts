@@ -1,0 +1,64 @@
+import type { Page, Paging } from '../schemas/common.js'
+import type { Form } from '../schemas/forms.js'
+import type { Analytics, Answers, FormResponse } from '../schemas/responses.js'
+import type { User } from '../schemas/users.js'
+import { formAnalytics } from './analytics.js'
+import { validateAnswers } from './answers.js'
+import { ConflictError, ForbiddenError, NotFoundError } from './errors.js'
+import type { EventBus } from './events.js'
+import { canEdit } from './forms.js'
+import type { Repositories } from './repositories/port.js'
+
+export interface ResponseServiceDeps {
+  repositories: Repositories
+  events: EventBus
+  /** The form answers are validated against (FormService.loadForm, where the schema cache goes). */
+  loadForm: (formId: string) => Promise<Form>
+  now?: () => Date
+}
+
+export function createResponseService ({ repositories, events, loadForm, now = () => new Date() }: ResponseServiceDeps) {
+  const { responses } = repositories
+
+  return {
+    /** Anyone may answer a published form; drafts and archived forms take no responses (409). */
+    async submit (formId: string, answers: Answers): Promise<FormResponse> {
+      const form = await loadForm(formId)
+      if (form.status !== 'published') throw new ConflictError(`The form is ${form.status}: only published forms accept responses`)
+      validateAnswers(form.fields, answers)
+      const response = await responses.create({ form_id: form.id, form_version: form.version, answers })
+      await events.emit('response.submitted', { form, response })
+      return response
+    },
+
+    /** Newest first. */
+    async list (formId: string, paging: Paging): Promise<Page<FormResponse>> {
+      await loadForm(formId)
+      const { items, total } = await responses.list(formId, paging)
+      return { items, page: paging.page, per_page: paging.per_page, total }
+    },
+
+    async get (formId: string, id: string): Promise<FormResponse> {
+      const response = await responses.findById(formId, id)
+      if (response === null) throw new NotFoundError('Response')
+      return response
+    },
+
+    /** Owner or admin; the new answers are validated against the form as it is now, and its version recorded. */
+    async update (actor: User, formId: string, id: string, answers: Answers): Promise<FormResponse> {
+      const form = await loadForm(formId)
+      if (!canEdit(actor, form)) throw new ForbiddenError('Only the form\'s owner or an admin may change its responses')
+      validateAnswers(form.fields, answers)
+      const response = await responses.update(formId, id, { answers, form_version: form.version })
+      if (response === null) throw new NotFoundError('Response')
+      await events.emit('response.updated', { form, response })
+      return response
+    },
+
+    async analytics (formId: string): Promise<Analytics> {
+      return formAnalytics(responses, await loadForm(formId), now())
+    }
+  }
+}
+
+export type ResponseService = ReturnType<typeof createResponseService>

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto'
+import type { Page, Paging } from '../schemas/common.js'
+import type { Form } from '../schemas/forms.js'
+import type { User } from '../schemas/users.js'
+import type { CreatedWebhook, StoredWebhook, Webhook, WebhookEvent, WebhookPatch } from '../schemas/webhooks.js'
+import type { AddressPolicy } from './delivery/addresses.js'
+import { webhookUrlProblem } from './delivery/target-guard.js'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors.js'
+import type { EventBus } from './events.js'
+import { canEdit } from './forms.js'
+import type { Repositories } from './repositories/port.js'
+
+export interface WebhookInput {
+  url: string
+  events: WebhookEvent[]
+  active?: boolean
+  secret?: string
+}
+
+export interface WebhookServiceDeps {
+  repositories: Repositories
+  events: EventBus
+  policy: AddressPolicy
+  generateSecret?: () => string
+}
+
+/** Every delivery fans out to all of a form's webhooks: keep that bounded. */
+export const MAX_WEBHOOKS_PER_FORM = 50
+
+/** 256 random bits, hex. */
+export const generateWebhookSecret = () => randomBytes(32).toString('hex')
+
+/** The secret never leaves the service after the POST that created it. */
+export function toPublicWebhook ({ secret: _secret, ...webhook }: StoredWebhook): Webhook {
+  return webhook
+}
+
+export function createWebhookService ({ repositories, events, policy, generateSecret = generateWebhookSecret }: WebhookServiceDeps) {
+  const { forms, webhooks } = repositories
+
+  /** Webhooks reveal where a form's data goes: only its owner and admins see or change them. */
+  async function editableForm (actor: User, formId: string): Promise<Form> {
+    const form = await forms.findById(formId)
+    if (form === null) throw new NotFoundError('Form')
+    if (!canEdit(actor, form)) throw new ForbiddenError('Only the form\'s owner or an admin may manage its webhooks')
+    return form
+  }
+
+  function checkUrl (url: string) {
+    const problem = webhookUrlProblem(url, policy)
+    if (problem !== null) throw new BadRequestError(`url: ${problem}`)
+  }
+
+  return {
+    async list (actor: User, formId: string, paging: Paging): Promise<Page<Webhook>> {
+      await editableForm(actor, formId)
+      const all = await webhooks.listByForm(formId)
+      const start = (paging.page - 1) * paging.per_page
+      return { items: all.slice(start, start + paging.per_page).map(toPublicWebhook), page: paging.page, per_page: paging.per_page, total: all.length }
+    },
+
+    async get (actor: User, formId: string, id: string): Promise<Webhook> {
+      await editableForm(actor, formId)
+      const webhook = await webhooks.findById(formId, id)
+      if (webhook === null) throw new NotFoundError('Webhook')
+      return toPublicWebhook(webhook)
+    },
+
+    /** The answer carries the secret: the only time it is shown. */
+    async create (actor: User, formId: string, input: WebhookInput): Promise<CreatedWebhook> {
+      const form = await editableForm(actor, formId)
+      checkUrl(input.url)
+      if ((await webhooks.listByForm(formId)).length >= MAX_WEBHOOKS_PER_FORM) {
+        throw new ConflictError(`A form has at most ${MAX_WEBHOOKS_PER_FORM} webhooks`)
+      }
+      const webhook = await webhooks.create({
+        form_id: formId,
+        url: input.url,
+        events: input.events,
+        active: input.active ?? true,
+        secret: input.secret ?? generateSecret()
+      })
+      await events.emit('webhook.changed', { form, webhook_id: webhook.id })
+      return webhook
+    },
+
+    async update (actor: User, formId: string, id: string, patch: WebhookPatch): Promise<Webhook> {
+      const form = await editableForm(actor, formId)
+      if (patch.url !== undefined) checkUrl(patch.url)
+      const webhook = await webhooks.update(formId, id, patch)
+      if (webhook === null) throw new NotFoundError('Webhook')
+      await events.emit('webhook.changed', { form, webhook_id: id })
+      return toPublicWebhook(webhook)
+    },
+
+    async remove (actor: User, formId: string, id: string): Promise<void> {
+      const form = await editableForm(actor, formId)
+      if (!await webhooks.delete(formId, id)) throw new NotFoundError('Webhook')
+      await events.emit('webhook.changed', { form, webhook_id: id })
+    }
+  }
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>
