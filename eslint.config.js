@@ -6,6 +6,10 @@ export default [
     ignores: ['dist', 'coverage', '.tap', 'node_modules']
   }),
   {
+    // `void promise` marks a deliberately unawaited promise (fire and forget)
+    rules: { 'no-void': ['error', { allowAsStatement: true }] }
+  },
+  {
     // TypeBox convention: a schema and its static type share one name.
     files: ['schemas/**/*.ts'],
     rules: { '@typescript-eslint/no-redeclare': 'off' }

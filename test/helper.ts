@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
 import app, { serverOptions } from '../app.js'
 import { loadConfig, type AppConfig } from '../services/config.js'
 import type { Role } from '../schemas/users.js'
@@ -24,6 +25,24 @@ export function uniquePrefix (): string {
   return `{test-${randomUUID().slice(0, 8)}}:`
 }
 
+/** Deletes the Redis keys under the prefix (and only those) when the test ends. */
+export function cleanUp (t: Test, prefix: string, port = 6379) {
+  t.teardown(async () => {
+    const redis = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    redis.on('error', () => {})
+    try {
+      await redis.connect()
+      let cursor = '0'
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+        cursor = next
+        if (keys.length > 0) await redis.unlink(...keys)
+      } while (cursor !== '0')
+    } catch { /* that Redis is gone already (a fault test's own server) */ }
+    redis.disconnect()
+  })
+}
+
 /**
  * Test configuration: a temp SQLite file, a unique Redis key prefix, a fixed
  * JWT secret (so instances accept each other's tokens) and a bootstrap admin.
@@ -43,6 +62,7 @@ export function testConfig (t: Test, env: Env = {}): AppConfig {
 /** Builds the app exactly as server.ts does, ready, and closed when the test ends. */
 export async function build (t: Test, env: Env = {}): Promise<FastifyInstance> {
   const config = testConfig(t, env)
+  cleanUp(t, config.redis.keyPrefix, config.redis.port)
   const fastify = Fastify(serverOptions(config))
   await fastify.register(app, { config })
   t.teardown(() => fastify.close())

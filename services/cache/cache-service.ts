@@ -1,0 +1,551 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import { createCircuitBreaker, type BreakerState } from './breaker.js'
+import { createCacheReport } from './report.js'
+import { decodeEntry, encodeEntry } from './codec.js'
+import { createKeyspace, globToRegExp, GLOBAL_TAG } from './keys.js'
+import { CACHE_KINDS, type CacheKind, type KindSettings } from './kinds.js'
+import { createMemoryTier } from './memory-tier.js'
+import { createRedisTier, type KindCounts, type StoreRequest } from './redis-tier.js'
+import { createCacheCounters, type Tier } from './stats.js'
+import { createTagClock } from './tag-clock.js'
+
+export interface CacheSettings {
+  enabled: boolean
+  keyPrefix: string
+  kinds: Record<CacheKind, KindSettings>
+  l1Enabled: boolean
+  /** Payloads larger than this (bytes) are stored deflated in Redis; 0 = never. */
+  compressThreshold: number
+  /** While invalidations cannot reach this instance, in-process entries live at most this long. */
+  degradedL1TtlMs?: number
+  /** How long a distributed loader lock lives without being extended. */
+  lockTtlMs?: number
+  breaker?: { failureThreshold: number, cooldownMs: number, maxCooldownMs: number }
+  /** Redis memory use above `ratio` × `bytes` reports the cache degraded. */
+  memoryLimit?: { bytes: number, ratio: number }
+}
+
+export interface CacheLogger {
+  info (obj: object, msg: string): void
+  warn (obj: object, msg: string): void
+}
+
+export interface CacheDeps {
+  settings: CacheSettings
+  /** The command connection; without it the cache is in-process only. */
+  redis?: Redis
+  /** A second connection for invalidation messages (pub/sub needs its own). */
+  subscriber?: Redis
+  logger: CacheLogger
+  instanceId?: string
+}
+
+export interface EntryOptions {
+  /** What the value depends on: invalidating any of these drops it. */
+  tags?: readonly string[]
+  /** Seconds; defaults to the kind's TTL. */
+  ttl?: number
+}
+
+export interface Hit { payload: Buffer, createdAt: number, tier: Tier }
+
+/** Permission to store a value computed after `lookup`, if nothing it depends on changed since. */
+export interface Ticket {
+  readonly kind: CacheKind
+  readonly key: string
+  readonly fullKey: string
+  readonly tags: readonly string[]
+  /** Tag versions read before the value was computed; undefined when Redis was not asked. */
+  readonly versions: readonly string[] | undefined
+  /** The local tag clock when the read began. */
+  readonly since: number
+}
+
+export interface Lookup { hit: Hit | undefined, ticket: Ticket }
+
+interface Message { from: string, tags?: string[], patterns?: string[], clear?: true }
+
+interface Flight { hit?: Tier, value: unknown, bytes?: Buffer }
+
+const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 5000 }
+
+const zeroCounts = (): KindCounts => Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as KindCounts
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Versions are random tokens, never counters: they cannot repeat after an eviction or a restart. */
+const newVersion = () => `${Date.now().toString(36)}.${randomBytes(9).toString('base64url')}`
+const encodeValue = (value: unknown) => Buffer.from(JSON.stringify(value))
+const decodeValue = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8'))
+
+/** Sorted, unique, and always ending with the global tag (so one invalidation can drop everything). */
+function normalizeTags (tags: readonly string[] = []): string[] {
+  return [...new Set(tags.filter((tag) => tag !== GLOBAL_TAG))].sort().concat(GLOBAL_TAG)
+}
+
+/**
+ * The two-tier cache: an in-process LRU (L1) in front of Redis (L2).
+ * See DESIGN.md §6 for the invariants; the comments below say which one a
+ * step protects.
+ */
+export function createCacheService ({ settings, redis, subscriber, logger, instanceId = randomUUID() }: CacheDeps) {
+  const keys = createKeyspace(settings.keyPrefix)
+  const kinds = settings.kinds
+  const memory = createMemoryTier(kinds)
+  const clock = createTagClock()
+  const counters = createCacheCounters()
+  const flights = new Map<string, Promise<Flight>>()
+  const degradedL1TtlMs = settings.degradedL1TtlMs ?? 5000
+  const lockTtlMs = settings.lockTtlMs ?? 5000
+  const longestTtlMs = Math.max(...CACHE_KINDS.map((kind) => kinds[kind].ttl)) * 1000
+  let subscribed = false
+  let epochs = 0
+
+  const breaker = createCircuitBreaker({
+    ...DEFAULT_BREAKER,
+    ...settings.breaker,
+    probe: recover,
+    onStateChange (state: BreakerState, err?: unknown) {
+      const detail = { state, error: (err as Error | undefined)?.message }
+      if (state === 'open') logger.warn(detail, 'redis unavailable: serving from the in-process cache')
+      else if (state === 'closed') logger.info(detail, 'redis available again')
+    }
+  })
+
+  const l2 = redis === undefined
+    ? undefined
+    : createRedisTier({
+      client: redis,
+      keys,
+      breaker,
+      versionTtlMs: longestTtlMs * 2,
+      onError: () => counters.error()
+    })
+
+  // L1 is trusted only while invalidation messages can reach it (invariant 2);
+  // without a subscription its entries live a few seconds at most.
+  const distributed = subscriber !== undefined
+  const l1Enabled = settings.enabled && settings.l1Enabled
+  const l1TtlCap = () => !distributed || subscribed ? Infinity : degradedL1TtlMs
+
+  function backfill (kind: CacheKind, fullKey: string, tags: readonly string[], since: number, payload: Buffer, createdAt: number, ttlMs: number) {
+    // Invariant 3 for L1: nothing read before an invalidation is kept after it.
+    if (!l1Enabled || clock.changedSince(tags, since)) return
+    const now = Date.now()
+    const expiresAt = Math.min(createdAt + ttlMs, now + l1TtlCap())
+    if (expiresAt > now) memory.set(kind, fullKey, { payload, createdAt, expiresAt, tags })
+  }
+
+  /**
+   * Looks a key up in L1, then L2 (one round trip: the entry and its tags'
+   * current versions). Always returns a ticket for storing a value computed
+   * afterwards.
+   */
+  async function lookup (kind: CacheKind, key: string, tags?: readonly string[], { read = true, count = true } = {}): Promise<Lookup> {
+    const fullKey = keys.entry(kind, key)
+    const tagList = normalizeTags(tags)
+    const since = clock.now()
+    const ticket = (versions?: readonly string[]): Ticket => ({ kind, key, fullKey, tags: tagList, versions, since })
+
+    if (read && l1Enabled) {
+      const entry = memory.get(kind, fullKey)
+      if (entry !== undefined) {
+        if (count) counters.hit(kind, 'l1')
+        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' }, ticket: ticket() }
+      }
+    }
+
+    let versions: readonly string[] | undefined
+    if (l2?.usable() === true) {
+      const reply = await l2.read(fullKey, tagList)
+      if (reply !== undefined) {
+        if (read && reply.entry !== null) {
+          const entry = decodeEntry(reply.entry)
+          // an entry computed under older tag versions is stale (invariant 3)
+          if (entry !== undefined && entry.versions === reply.versions.join(' ')) {
+            if (count) counters.hit(kind, 'l2')
+            backfill(kind, fullKey, tagList, since, entry.payload, entry.createdAt, entry.ttlMs)
+            return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' }, ticket: ticket() }
+          }
+        }
+        versions = reply.versions.includes(null)
+          ? await l2.ensureVersions(tagList, tagList.map(newVersion))
+          : reply.versions as string[]
+      }
+    }
+    if (read && count) counters.miss(kind)
+    return { hit: undefined, ticket: ticket(versions) }
+  }
+
+  function storeRequest (ticket: Ticket, payload: Buffer, ttlMs: number, createdAt: number): StoreRequest {
+    const versions = ticket.versions!
+    return {
+      kind: ticket.kind,
+      key: ticket.key,
+      tags: ticket.tags,
+      versions,
+      bytes: encodeEntry({ payload, createdAt, ttlMs, versions: versions.join(' ') }, settings.compressThreshold),
+      ttlMs,
+      maxEntries: kinds[ticket.kind].maxEntries
+    }
+  }
+
+  /**
+   * Stores a value computed after `lookup`: in L1 at once (unless one of its
+   * tags was invalidated here since), in Redis only if no tag version moved
+   * since the lookup (invariant 3). Resolves false when it was refused.
+   */
+  async function fill (ticket: Ticket, payload: Buffer, ttl?: number): Promise<boolean> {
+    if (!settings.enabled) return false
+    const ttlMs = (ttl ?? kinds[ticket.kind].ttl) * 1000
+    const createdAt = Date.now()
+    backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, payload, createdAt, ttlMs)
+    counters.write(ticket.kind)
+    if (l2 === undefined || ticket.versions === undefined) return true
+    const evicted = await l2.store(storeRequest(ticket, payload, ttlMs, createdAt))
+    if (evicted === -1) {
+      // invalidated while the value was computed: it must not be served
+      memory.delete(ticket.kind, ticket.fullKey)
+      return false
+    }
+    if (evicted !== undefined && evicted > 0) counters.evicted(ticket.kind, evicted)
+    return true
+  }
+
+  /** Runs the loader, stores its value, and returns it with its bytes. */
+  async function load (ticket: Ticket, loader: () => unknown, ttl: number | undefined, lock?: { key: string, token: string }): Promise<Flight> {
+    counters.load(ticket.kind)
+    const extender = lock === undefined
+      ? undefined
+      : setInterval(() => { void l2!.extendLock(lock.key, lock.token, lockTtlMs) }, lockTtlMs / 3).unref()
+    const release = () => { if (lock !== undefined) void l2!.releaseLock(lock.key, lock.token) }
+    let value: unknown
+    try {
+      value = await loader()
+    } catch (err) {
+      release()
+      throw err
+    } finally {
+      clearInterval(extender)
+    }
+    if (value === undefined || value === null) {
+      release()
+      return { value }
+    }
+    const bytes = encodeValue(value)
+    // the caller does not wait for Redis; waiters elsewhere are let in once it is stored
+    void fill(ticket, bytes, ttl).finally(release)
+    return { value, bytes }
+  }
+
+  /**
+   * Waits for another instance's loader (invariant 4): polls the entry and
+   * the lock in one round trip until the value appears or the lock is gone.
+   */
+  async function awaitOtherLoader (ticket: Ticket, lockKey: string, deadline: number): Promise<Lookup | 'retry' | 'give-up'> {
+    let delay = 5
+    while (Date.now() < deadline) {
+      await sleep(delay)
+      delay = Math.min(delay * 1.5, 50)
+      const since = clock.now()
+      const reply = await l2!.read(ticket.fullKey, ticket.tags, lockKey)
+      if (reply === undefined) return 'give-up'
+      const entry = reply.entry === null ? undefined : decodeEntry(reply.entry)
+      if (entry !== undefined && entry.versions === reply.versions.join(' ')) {
+        backfill(ticket.kind, ticket.fullKey, ticket.tags, since, entry.payload, entry.createdAt, entry.ttlMs)
+        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' }, ticket }
+      }
+      // the holder finished without a value we may use, or died and its lock expired
+      if (!reply.locked) return 'retry'
+    }
+    return 'give-up'
+  }
+
+  /** One loader call per key across instances: a Redis lock (SET NX PX, owner token). */
+  async function loadWithLock (first: Ticket, loader: () => unknown, ttl?: number): Promise<Flight> {
+    const lockKey = keys.lock(first.fullKey)
+    const token = randomUUID()
+    const deadline = Date.now() + lockTtlMs * 2
+    let ticket = first
+    while (Date.now() < deadline) {
+      const acquired = await l2!.acquireLock(lockKey, token, lockTtlMs)
+      if (acquired === undefined) break
+      if (acquired) {
+        // another instance may have stored it between our read and the lock
+        const again = await lookup(ticket.kind, ticket.key, ticket.tags, { count: false })
+        if (again.hit !== undefined) {
+          void l2!.releaseLock(lockKey, token)
+          return { hit: again.hit.tier, value: undefined, bytes: again.hit.payload }
+        }
+        return load(again.ticket, loader, ttl, { key: lockKey, token })
+      }
+      const waited = await awaitOtherLoader(ticket, lockKey, deadline)
+      if (waited === 'give-up') break
+      if (waited !== 'retry') return { hit: waited.hit!.tier, value: undefined, bytes: waited.hit!.payload }
+      ticket = (await lookup(ticket.kind, ticket.key, ticket.tags, { read: false })).ticket
+    }
+    // Redis failed or the holder took too long: load here rather than wait longer.
+    return load(ticket, loader, ttl)
+  }
+
+  /**
+   * Read-through: L1, then L2, then the loader — once per key per instance
+   * (single-flight) and, with Redis, once across instances (the lock).
+   * `null`/`undefined` results are returned but never cached.
+   */
+  async function getOrSet<T> (kind: CacheKind, key: string, loader: () => Promise<T> | T, options: EntryOptions = {}): Promise<T> {
+    if (!settings.enabled) return loader()
+    const fullKey = keys.entry(kind, key)
+    if (l1Enabled) {
+      const entry = memory.get(kind, fullKey)
+      if (entry !== undefined) {
+        counters.hit(kind, 'l1')
+        return decodeValue<T>(entry.payload)
+      }
+    }
+    let flight = flights.get(fullKey)
+    const leader = flight === undefined
+    if (flight === undefined) {
+      flight = (async () => {
+        const { hit, ticket } = await lookup(kind, key, options.tags)
+        if (hit !== undefined) return { hit: hit.tier, value: undefined, bytes: hit.payload }
+        if (l2 !== undefined && ticket.versions !== undefined) return loadWithLock(ticket, loader, options.ttl)
+        return load(ticket, loader, options.ttl)
+      })().finally(() => flights.delete(fullKey))
+      flights.set(fullKey, flight)
+    }
+    const result = await flight
+    if (!leader) {
+      if (result.hit === undefined) counters.miss(kind)
+      else counters.hit(kind, result.hit)
+    }
+    // every caller gets its own copy, except the leader, who owns the loader's value
+    if (result.bytes === undefined) return result.value as T
+    return leader && result.hit === undefined ? result.value as T : decodeValue<T>(result.bytes)
+  }
+
+  /** Tickets for many keys of a kind in one round trip (the versions of all their tags). */
+  async function tickets (kind: CacheKind, items: ReadonlyArray<{ key: string, tags?: readonly string[] }>): Promise<Ticket[]> {
+    const since = clock.now()
+    const tagLists = items.map((item) => normalizeTags(item.tags))
+    let versionOf: Map<string, string> | undefined
+    if (l2?.usable() === true) {
+      const tags = [...new Set(tagLists.flat())]
+      const versions = await l2.ensureVersions(tags, tags.map(newVersion))
+      if (versions !== undefined) versionOf = new Map(tags.map((tag, i) => [tag, versions[i]!]))
+    }
+    return items.map((item, i) => ({
+      kind,
+      key: item.key,
+      fullKey: keys.entry(kind, item.key),
+      tags: tagLists[i]!,
+      versions: versionOf === undefined ? undefined : tagLists[i]!.map((tag) => versionOf.get(tag)!),
+      since
+    }))
+  }
+
+  /** Batched fills: L1 at once, Redis in one round trip. Resolves with how many were stored. */
+  function pipeline () {
+    const queued: Array<{ ticket: Ticket, value: unknown, ttl?: number }> = []
+    return {
+      fill (ticket: Ticket, value: unknown, ttl?: number) {
+        queued.push({ ticket, value, ttl })
+        return this
+      },
+      async exec (): Promise<number> {
+        if (!settings.enabled) return 0
+        const createdAt = Date.now()
+        const requests: StoreRequest[] = []
+        for (const { ticket, value, ttl } of queued) {
+          const payload = encodeValue(value)
+          const ttlMs = (ttl ?? kinds[ticket.kind].ttl) * 1000
+          backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, payload, createdAt, ttlMs)
+          counters.write(ticket.kind)
+          if (ticket.versions !== undefined) requests.push(storeRequest(ticket, payload, ttlMs, createdAt))
+        }
+        if (l2 === undefined || requests.length === 0) return queued.length
+        const results = await l2.storeMany(requests)
+        if (results === undefined) return queued.length - requests.length
+        results.forEach((evicted, i) => {
+          const request = requests[i]!
+          if (evicted === -1) memory.delete(request.kind, keys.entry(request.kind, request.key))
+          else if (evicted > 0) counters.evicted(request.kind, evicted)
+        })
+        return queued.length - results.filter((evicted) => evicted === -1).length
+      }
+    }
+  }
+
+  /**
+   * Warms many entries: versions first (one round trip), then the values from
+   * the source, then all writes in one round trip. Values read after the
+   * versions cannot write back stale data.
+   */
+  async function warm (kind: CacheKind, items: ReadonlyArray<{ key: string, tags?: readonly string[] }>,
+    loadValues: (keys: string[]) => Promise<ReadonlyArray<unknown>>, ttl?: number): Promise<number> {
+    if (!settings.enabled || items.length === 0) return 0
+    const batch = await tickets(kind, items)
+    const values = await loadValues(items.map((item) => item.key))
+    const writes = pipeline()
+    batch.forEach((ticket, i) => {
+      const value = values[i]
+      if (value !== undefined && value !== null) writes.fill(ticket, value, ttl)
+    })
+    return writes.exec()
+  }
+
+  /** An invalidation did not reach every instance: stop using Redis until recovery starts a new epoch. */
+  function missed () {
+    breaker.trip(new Error('an invalidation could not reach redis'))
+  }
+
+  async function broadcast (message: Omit<Message, 'from'>, force = false): Promise<boolean> {
+    return await l2!.publish(JSON.stringify({ from: instanceId, ...message }), force) !== undefined
+  }
+
+  /**
+   * Drops everything carrying any of the tags, on every instance: new versions
+   * in Redis first, then this instance's L1, then a message to the others.
+   * Counts per kind (Redis entries; L1 entries when Redis is not reachable).
+   */
+  async function invalidateTags (tags: readonly string[]): Promise<KindCounts> {
+    const list = [...new Set(tags)]
+    if (list.length === 0 || !settings.enabled) return zeroCounts()
+    let counts: KindCounts | undefined
+    if (l2 !== undefined) {
+      counts = await l2.invalidate(list, list.map(newVersion))
+      // not applied or not announced: recovery drops everything before Redis is read again (invariant 6)
+      if (counts === undefined || !await broadcast({ tags: list })) missed()
+    }
+    clock.touch(list)
+    const local = memory.dropTags(list)
+    return counts ?? local
+  }
+
+  /** Deletes the keys matching a glob (relative to the prefix) in both tiers, on every instance. */
+  async function invalidatePattern (glob: string): Promise<number> {
+    if (!settings.enabled) return 0
+    const pattern = globToRegExp(keys.prefix + glob)
+    let deleted: number | undefined
+    if (l2 !== undefined) {
+      deleted = (await l2.deleteMatching(glob))?.keys
+      if (deleted === undefined || !await broadcast({ patterns: [glob] })) missed()
+    }
+    clock.touchAll()
+    const local = memory.dropMatching(pattern)
+    return deleted ?? local
+  }
+
+  /** Everything under the key prefix, and nothing else, in both tiers, on every instance. */
+  async function clearAll (): Promise<number> {
+    if (!settings.enabled) return 0
+    let deleted: number | undefined
+    if (l2 !== undefined) {
+      deleted = (await l2.deleteMatching('*'))?.keys
+      if (deleted === undefined || !await broadcast({ clear: true })) missed()
+    }
+    clock.touchAll()
+    const local = memory.clear()
+    return deleted ?? local
+  }
+
+  /**
+   * The breaker's probe (invariant 6). While this instance could not use Redis,
+   * invalidations — its own or, after a restart of Redis from its append-only
+   * file, anyone's — may have missed entries there. So before anything is read
+   * from Redis again: a new epoch (the global tag's version), which makes every
+   * stored entry stale, announced to every instance, which drop their L1.
+   */
+  async function recover () {
+    await l2!.ping()
+    const counts = await l2!.invalidate([GLOBAL_TAG], [newVersion()], true)
+    if (counts === undefined || !await broadcast({ tags: [GLOBAL_TAG] }, true)) throw new Error('could not start a new cache epoch')
+    purgeL1()
+    epochs++
+  }
+
+  function onMessage (raw: string) {
+    let message: Message
+    try { message = JSON.parse(raw) } catch { return }
+    if (message.from === instanceId) return
+    if (message.tags !== undefined) { clock.touch(message.tags); memory.dropTags(message.tags) }
+    if (message.patterns !== undefined) {
+      clock.touchAll()
+      for (const glob of message.patterns) memory.dropMatching(globToRegExp(keys.prefix + glob))
+    }
+    if (message.clear === true) { clock.touchAll(); memory.clear() }
+  }
+
+  /** Invalidations may have been missed: nothing in L1 can be trusted. */
+  function purgeL1 () {
+    clock.touchAll()
+    memory.clear()
+  }
+
+  const report = createCacheReport({
+    settings,
+    counters,
+    memory,
+    breaker,
+    l2,
+    connected: () => redis?.status === 'ready',
+    subscribed: () => subscribed,
+    epochs: () => epochs
+  })
+
+  if (redis !== undefined) {
+    redis.on('close', () => breaker.trip(new Error('connection to redis closed')))
+    redis.on('ready', () => breaker.probeSoon())
+    // not connected yet: start on L1 alone; the first 'ready' probes and switches over
+    if (redis.status !== 'ready') breaker.trip(new Error('redis not connected'))
+  }
+
+  if (subscriber !== undefined) {
+    const subscribe = () => {
+      subscriber.subscribe(keys.channel).then(() => {
+        // whatever was published while we were not listening is lost: start clean
+        purgeL1()
+        subscribed = true
+      }, (err: Error) => logger.warn({ error: err.message }, 'could not subscribe to cache invalidations'))
+    }
+    subscriber.on('message', (channel: string, message: string) => { if (channel === keys.channel) onMessage(message) })
+    subscriber.on('ready', subscribe)
+    subscriber.on('close', () => {
+      if (!subscribed) return
+      subscribed = false
+      purgeL1()
+    })
+    if (subscriber.status === 'ready') subscribe()
+  }
+
+  return {
+    instanceId,
+    keys,
+    lookup,
+    fill,
+    getOrSet,
+    tickets,
+    pipeline,
+    warm,
+    invalidateTags,
+    invalidatePattern,
+    clearAll,
+    ...report,
+    counters,
+    /** Parses a payload stored by getOrSet, set or a pipeline. */
+    decode: decodeValue,
+    /** Stores a value that is current now (prefer getOrSet: it cannot write back stale data). */
+    async set (kind: CacheKind, key: string, value: unknown, options: EntryOptions = {}): Promise<boolean> {
+      const { ticket } = await lookup(kind, key, options.tags, { read: false })
+      return fill(ticket, encodeValue(value), options.ttl)
+    },
+    async get<T> (kind: CacheKind, key: string, tags?: readonly string[]): Promise<T | undefined> {
+      const { hit } = await lookup(kind, key, tags)
+      return hit === undefined ? undefined : decodeValue<T>(hit.payload)
+    },
+    close () {
+      breaker.stop()
+    }
+  }
+}
+
+export type CacheService = ReturnType<typeof createCacheService>

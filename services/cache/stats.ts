@@ -1,0 +1,34 @@
+import { CACHE_KINDS, type CacheKind } from './kinds.js'
+
+export type Tier = 'l1' | 'l2'
+
+export interface KindCounters {
+  hits: Record<Tier, number>
+  misses: number
+  writes: number
+  /** Entries pushed out by the size limit: L1 (LRU) counted by the memory tier, L2 here. */
+  l2_evictions: number
+  /** Loader calls: how often the cache had to go to the source. */
+  loads: number
+}
+
+/** Plain counters; the stats endpoint and the Prometheus metrics read the same numbers. */
+export function createCacheCounters () {
+  const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, {
+    hits: { l1: 0, l2: 0 }, misses: 0, writes: 0, l2_evictions: 0, loads: 0
+  }])) as Record<CacheKind, KindCounters>
+  let errors = 0
+
+  return {
+    kinds,
+    get errors () { return errors },
+    hit (kind: CacheKind, tier: Tier) { kinds[kind].hits[tier]++ },
+    miss (kind: CacheKind) { kinds[kind].misses++ },
+    write (kind: CacheKind) { kinds[kind].writes++ },
+    load (kind: CacheKind) { kinds[kind].loads++ },
+    evicted (kind: CacheKind, count: number) { kinds[kind].l2_evictions += count },
+    error () { errors++ }
+  }
+}
+
+export type CacheCounters = ReturnType<typeof createCacheCounters>

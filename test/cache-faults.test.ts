@@ -1,0 +1,86 @@
+import t from 'tap'
+import { uniquePrefix } from './helper.js'
+import { cacheInstance, ownRedis, until } from './cache-helper.js'
+
+// A deadline of 100 ms per Redis operation; a call may take at most one
+// deadline plus this margin (scheduling, the loader, reconnect bookkeeping).
+const DEADLINE = 100
+const MARGIN = 300
+
+async function timed<T> (run: () => Promise<T>): Promise<{ value: T, ms: number }> {
+  const started = performance.now()
+  const value = await run()
+  return { value, ms: performance.now() - started }
+}
+
+t.test('starts with Redis unreachable (memory backend) and switches to Redis when it appears', async (t) => {
+  const server = await ownRedis(t, { started: false })
+  const { cache } = await cacheInstance(t, { port: server.port })
+  t.match(await cache.health(), { status: 'degraded', backend: 'memory', connected: false })
+  t.same(await cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 })), { v: 1 }, 'serves from the in-process tier')
+
+  await server.start()
+  await until(async () => (await cache.health()).backend === 'redis', 10_000, 'switch to redis')
+  t.match(await cache.health(), { status: 'healthy', connected: true, breaker: 'closed' })
+  await cache.getOrSet('form_schema', 'f2', async () => ({ v: 2 }))
+  t.match((await cache.stats()), { backend: 'redis' })
+  await until(async () => (await cache.stats()).kinds.form_schema.entries_l2 === 1, 2000, 'stored in redis')
+})
+
+t.test('Redis killed mid-run: every call still answers, within one deadline plus a margin', async (t) => {
+  const server = await ownRedis(t)
+  const { cache } = await cacheInstance(t, { port: server.port, env: { CACHE_OP_TIMEOUT_MS: String(DEADLINE) } })
+  for (let i = 0; i < 5; i++) await cache.getOrSet('query_result', `q${i}`, async () => ({ i }))
+  await server.stop()
+  const durations: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const { value, ms } = await timed(() => cache.getOrSet('query_result', `q${i % 8}`, async () => ({ i: i % 8 }), { tags: ['forms'] }))
+    t.same(value, { i: i % 8 })
+    durations.push(ms)
+  }
+  const slowest = Math.max(...durations)
+  t.ok(slowest < DEADLINE + MARGIN, `slowest call ${slowest.toFixed(1)} ms`)
+  t.match(await cache.health(), { status: 'degraded', backend: 'memory' })
+  t.ok((await cache.invalidateTags(['forms'])) !== undefined, 'invalidation still works locally')
+})
+
+t.test('Redis paused (CLIENT PAUSE): no call waits longer than one deadline plus a margin, and Redis is used again after', async (t) => {
+  const server = await ownRedis(t)
+  const { cache } = await cacheInstance(t, { port: server.port, env: { CACHE_OP_TIMEOUT_MS: String(DEADLINE) } })
+  await cache.getOrSet('form_schema', 'warm', async () => ({ v: 0 }))
+  await server.pause(1500)
+  const calls = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+    timed(() => cache.getOrSet('form_schema', `p${i}`, async () => ({ v: i })))))
+  const sequential = []
+  for (let i = 0; i < 10; i++) sequential.push(await timed(() => cache.getOrSet('form_schema', `s${i}`, async () => ({ v: i }))))
+  const slowest = Math.max(...[...calls, ...sequential].map((c) => c.ms))
+  t.ok(calls.every((c, i) => (c.value as { v: number }).v === i), 'every call answered with its value')
+  t.ok(slowest < DEADLINE + MARGIN, `slowest call ${slowest.toFixed(1)} ms`)
+  t.equal((await cache.health()).backend, 'memory', 'the breaker opened')
+  await until(async () => (await cache.health()).backend === 'redis', 10_000, 'back on redis after the pause')
+})
+
+t.test('recovery without stale data: a value changed while Redis was down is never served after it returns', async (t) => {
+  // append-only with fsync on every write: the restarted Redis still holds the old entry
+  const server = await ownRedis(t, { appendOnly: true })
+  const prefix = uniquePrefix()
+  const a = await cacheInstance(t, { port: server.port, prefix })
+  const b = await cacheInstance(t, { port: server.port, prefix })
+  const source = { title: 'v1' }
+  const load = async () => ({ ...source })
+  t.same(await a.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v1' })
+  t.same(await b.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v1' }, 'B has it too (L2, then L1)')
+  await until(async () => await a.commands.exists(a.cache.keys.entry('form_schema', 'f1')) === 1, 2000, 'stored')
+
+  await server.stop()
+  await until(async () => (await a.cache.health()).backend === 'memory', 5000, 'A notices')
+  source.title = 'v2'
+  await a.cache.invalidateTags(['form:f1'])
+  t.same(await a.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v2' }, 'during the outage')
+
+  await server.start()
+  await until(async () => (await a.cache.health()).backend === 'redis' && (await b.cache.health()).backend === 'redis', 10_000, 'both back on redis')
+  t.ok(await a.commands.exists(a.cache.keys.entry('form_schema', 'f1')), 'the old entry came back with the append-only file')
+  t.same(await b.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v2' }, 'B does not serve it')
+  t.same(await a.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v2' }, 'nor does A')
+})

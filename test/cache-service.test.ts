@@ -1,0 +1,266 @@
+import t, { type Test } from 'tap'
+import { Redis } from 'ioredis'
+import { createCircuitBreaker } from '../services/cache/breaker.js'
+import { createKeyspace } from '../services/cache/keys.js'
+import { createRedisTier } from '../services/cache/redis-tier.js'
+import { uniquePrefix } from './helper.js'
+import { cacheInstance, cleanUp, until } from './cache-helper.js'
+
+/** Two instances sharing one Redis and one key prefix, as two service processes would. */
+async function pair (t: Test, options: Parameters<typeof cacheInstance>[1] = {}) {
+  const prefix = uniquePrefix()
+  cleanUp(t, prefix)
+  const a = await cacheInstance(t, { ...options, prefix })
+  const b = await cacheInstance(t, { ...options, prefix })
+  return { a, b, prefix }
+}
+
+function counter<T> (value: T, delayMs = 0) {
+  const loader = async () => {
+    loader.calls++
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
+    return value
+  }
+  loader.calls = 0
+  return loader
+}
+
+t.test('read-through: loaded once, then L1 hits; another instance hits L2 and back-fills its own L1', async (t) => {
+  const { a, b } = await pair(t)
+  const loader = counter({ form_id: 'f1', fields: [{ name: 'age' }] })
+  const first = await a.cache.getOrSet('form_schema', 'f1', loader, { tags: ['form:f1'] })
+  t.same(first, { form_id: 'f1', fields: [{ name: 'age' }] })
+  t.same(await a.cache.getOrSet('form_schema', 'f1', loader, { tags: ['form:f1'] }), first)
+  t.equal(loader.calls, 1)
+  t.same(a.cache.counters.kinds.form_schema.hits, { l1: 1, l2: 0 })
+  t.equal(a.cache.counters.kinds.form_schema.misses, 1)
+
+  const other = counter({ stale: true })
+  t.same(await b.cache.getOrSet('form_schema', 'f1', other, { tags: ['form:f1'] }), first, 'B gets it from Redis')
+  t.same(await b.cache.getOrSet('form_schema', 'f1', other, { tags: ['form:f1'] }), first)
+  t.equal(other.calls, 0)
+  t.same(b.cache.counters.kinds.form_schema.hits, { l1: 1, l2: 1 }, 'the second read came from L1')
+})
+
+t.test('an L1 hit needs no round trip: it is served with the command connection closed', async (t) => {
+  const { a } = await pair(t)
+  await a.cache.getOrSet('user_session', 'u1', async () => ({ role: 'admin' }), { tags: ['user:u1'] })
+  a.commands.disconnect()
+  await until(() => a.commands.status === 'end', 2000, 'disconnect')
+  const loader = counter({ role: 'viewer' })
+  t.same(await a.cache.getOrSet('user_session', 'u1', loader, { tags: ['user:u1'] }), { role: 'admin' })
+  t.equal(loader.calls, 0)
+  t.equal(a.cache.counters.kinds.user_session.hits.l1, 1)
+})
+
+t.test('every caller gets its own copy; null and undefined are returned but never cached', async (t) => {
+  const { a } = await pair(t)
+  const copy = await a.cache.getOrSet('query_result', 'q', async () => ({ items: [1, 2] }))
+  copy.items.push(3)
+  t.same(await a.cache.getOrSet('query_result', 'q', async () => ({ items: [] })), { items: [1, 2] }, 'mutating a result does not change the cache')
+  const missing = counter(null)
+  t.equal(await a.cache.getOrSet('user_session', 'nobody', missing), null)
+  t.equal(await a.cache.getOrSet('user_session', 'nobody', missing), null)
+  t.equal(missing.calls, 2)
+})
+
+t.test('entries expire with their kind\'s TTL', async (t) => {
+  const { a } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1' } })
+  const loader = counter({ widget: 1 })
+  await a.cache.getOrSet('dashboard_widget', 'w', loader)
+  await a.cache.getOrSet('dashboard_widget', 'w', loader)
+  t.equal(loader.calls, 1)
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  await a.cache.getOrSet('dashboard_widget', 'w', loader)
+  t.equal(loader.calls, 2, 'reloaded after the TTL')
+  t.ok(await a.commands.pttl(a.cache.keys.entry('dashboard_widget', 'w')) <= 1000, 'Redis expires it too')
+})
+
+t.test('max entries hold in both tiers; what is pushed out counts as an eviction', async (t) => {
+  const { a, b } = await pair(t, { env: { CACHE_MAX_ENTRIES_FORM_SCHEMA: '3' } })
+  for (let i = 0; i < 5; i++) await a.cache.getOrSet('form_schema', `f${i}`, async () => ({ i }))
+  await until(async () => await a.commands.zcard(a.cache.keys.kindIndex('form_schema')) === 3, 2000, 'Redis index trimmed')
+  const stats = await a.cache.stats()
+  t.equal(stats.kinds.form_schema.entries_l1, 3, 'L1 holds 3')
+  t.equal(stats.kinds.form_schema.entries_l2, 3, 'Redis holds 3')
+  t.equal(stats.kinds.form_schema.evictions_l1, 2)
+  t.equal(stats.kinds.form_schema.evictions_l2, 2)
+  t.equal(stats.evictions, 4)
+  const oldest = counter({ reloaded: true })
+  t.same(await b.cache.getOrSet('form_schema', 'f0', oldest), { reloaded: true }, 'the oldest entry is gone from Redis')
+  t.equal(await b.cache.getOrSet('form_schema', 'f4', counter({ i: -1 })).then((v) => (v as { i: number }).i), 4, 'the newest is there')
+})
+
+t.test('large values are stored deflated in Redis and read back transparently', async (t) => {
+  const { a, b } = await pair(t, { env: { CACHE_COMPRESS_THRESHOLD: '1024' } })
+  const big = { text: 'lorem ipsum dolor sit amet '.repeat(800) }
+  const small = { text: 'short' }
+  await a.cache.getOrSet('query_result', 'big', async () => big)
+  await a.cache.getOrSet('query_result', 'small', async () => small)
+  await until(async () => await a.commands.exists(a.cache.keys.entry('query_result', 'big')) === 1, 2000, 'stored')
+  const raw = (await a.commands.getBuffer(a.cache.keys.entry('query_result', 'big')))!
+  t.equal(raw[0], 1, 'flagged as deflated')
+  t.ok(raw.length < JSON.stringify(big).length / 10, `stored in ${raw.length} bytes instead of ${JSON.stringify(big).length}`)
+  t.equal((await a.commands.getBuffer(a.cache.keys.entry('query_result', 'small')))![0], 0, 'small values are not compressed')
+  t.same(await b.cache.getOrSet('query_result', 'big', counter(null)), big)
+})
+
+t.test('no stale write-back: a value computed before an invalidation is neither stored nor served', async (t) => {
+  for (const where of ['the same instance', 'another instance']) {
+    await t.test(`invalidated on ${where} while the loader runs`, async (t) => {
+      const { a, b } = await pair(t)
+      const invalidator = where === 'the same instance' ? a : b
+      let release!: () => void
+      let started!: () => void
+      const loaderStarted = new Promise<void>((resolve) => { started = resolve })
+      const slow = a.cache.getOrSet('form_schema', 'f1', async () => {
+        started()
+        await new Promise<void>((resolve) => { release = resolve })
+        return { title: 'old' }
+      }, { tags: ['form:f1'] })
+      await loaderStarted
+      await invalidator.cache.invalidateTags(['form:f1'])
+      release()
+      t.same(await slow, { title: 'old' }, 'the caller that started before the change gets its value')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      t.equal(await a.commands.exists(a.cache.keys.entry('form_schema', 'f1')), 0, 'nothing stored in Redis')
+      const fresh = { title: 'new' }
+      t.same(await a.cache.getOrSet('form_schema', 'f1', async () => fresh, { tags: ['form:f1'] }), fresh, 'not served on this instance')
+      t.same(await b.cache.getOrSet('form_schema', 'f1', async () => fresh, { tags: ['form:f1'] }), fresh, 'nor on the other')
+    })
+  }
+})
+
+t.test('tag versions never repeat: a lost version key makes its entries stale, never valid again', async (t) => {
+  const { a, b } = await pair(t)
+  await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }), { tags: ['form:f1'] })
+  const versionKey = a.cache.keys.tagVersion('form:f1')
+  const before = await a.commands.get(versionKey)
+  t.ok(before, 'a version exists')
+  // as if Redis evicted it (allkeys-lru) or restarted without it
+  await a.commands.del(versionKey)
+  const loader = counter({ v: 2 })
+  t.same(await b.cache.getOrSet('form_schema', 'f1', loader, { tags: ['form:f1'] }), { v: 2 }, 'the orphaned entry is not served')
+  t.equal(loader.calls, 1)
+  const after = await a.commands.get(versionKey)
+  t.ok(after !== null && after !== before, 'a fresh version, not a reused one')
+})
+
+t.test('stampede: 100 concurrent misses per key on two instances call each loader once', async (t) => {
+  const { a, b } = await pair(t)
+  const keys = ['k1', 'k2', 'k3']
+  const loaders = Object.fromEntries(keys.map((key) => [key, counter({ key }, 50)]))
+  const calls = keys.flatMap((key) => Array.from({ length: 100 }, (_, i) =>
+    (i % 2 === 0 ? a : b).cache.getOrSet('query_result', key, loaders[key]!, { tags: ['forms'] })))
+  const values = await Promise.all(calls)
+  for (const key of keys) t.equal(loaders[key]!.calls, 1, `one loader call for ${key}`)
+  t.ok(values.every((value, i) => (value as { key: string }).key === keys[Math.floor(i / 100)]), 'every waiter got the loader\'s value')
+})
+
+t.test('a crashed lock holder blocks the others no longer than the lock TTL', async (t) => {
+  const { a } = await pair(t, { settings: { lockTtlMs: 400 } })
+  const lockKey = a.cache.keys.lock(a.cache.keys.entry('query_result', 'q'))
+  await a.commands.set(lockKey, 'a-process-that-died', 'PX', 400)
+  const started = Date.now()
+  const loader = counter({ ok: true })
+  t.same(await a.cache.getOrSet('query_result', 'q', loader), { ok: true })
+  const waited = Date.now() - started
+  t.equal(loader.calls, 1)
+  t.ok(waited >= 300, `it waited for the lock (${waited} ms)`)
+  t.ok(waited < 400 + 1000, `but not much past its TTL (${waited} ms)`)
+})
+
+t.test('locks are released and extended only by their owner', async (t) => {
+  const prefix = uniquePrefix()
+  cleanUp(t, prefix)
+  const client = new Redis({ maxRetriesPerRequest: 0 })
+  t.teardown(() => client.disconnect())
+  const breaker = createCircuitBreaker({ failureThreshold: 3, cooldownMs: 50, maxCooldownMs: 100, probe: async () => {} })
+  t.teardown(() => breaker.stop())
+  const tier = createRedisTier({ client, keys: createKeyspace(prefix), breaker, versionTtlMs: 60_000, onError: () => {} })
+  const lock = `${prefix}lock:x`
+  t.equal(await tier.acquireLock(lock, 'owner', 5000), true)
+  t.equal(await tier.acquireLock(lock, 'other', 5000), false, 'held')
+  t.equal(await tier.extendLock(lock, 'other', 60_000), 0, 'a stranger cannot extend it')
+  t.ok(await client.pttl(lock) <= 5000)
+  t.equal(await tier.releaseLock(lock, 'other'), 0, 'nor release it')
+  t.equal(await client.get(lock), 'owner')
+  t.equal(await tier.extendLock(lock, 'owner', 60_000), 1)
+  t.ok(await client.pttl(lock) > 5000, 'the owner extends it')
+  t.equal(await tier.releaseLock(lock, 'owner'), 1)
+  t.equal(await client.exists(lock), 0, 'the owner releases it')
+})
+
+t.test('invalidateTags drops the tagged entries in both tiers, on every instance, with counts per kind', async (t) => {
+  const { a, b } = await pair(t)
+  await a.cache.getOrSet('form_schema', 'f1', async () => ({ s: 1 }), { tags: ['form:f1'] })
+  await a.cache.getOrSet('api_response', 'r1', async () => ({ r: 1 }), { tags: ['form:f1', 'forms'] })
+  await a.cache.getOrSet('query_result', 'list', async () => ({ l: 1 }), { tags: ['forms'] })
+  for (const [kind, key, tags] of [['form_schema', 'f1', ['form:f1']], ['api_response', 'r1', ['form:f1', 'forms']], ['query_result', 'list', ['forms']]] as const) {
+    await b.cache.getOrSet(kind, key, async () => null, { tags })
+  }
+  t.equal(b.cache.counters.kinds.form_schema.hits.l2, 1, 'B holds them in L1 now')
+
+  const counts = await a.cache.invalidateTags(['form:f1'])
+  t.same(counts, { form_schema: 1, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 1 })
+
+  await until(async () => (await b.cache.lookup('form_schema', 'f1', ['form:f1'])).hit === undefined, 2000, 'B drops f1')
+  t.equal((await b.cache.lookup('api_response', 'r1', ['form:f1', 'forms'])).hit, undefined)
+  t.equal((await b.cache.lookup('query_result', 'list', ['forms'])).hit?.tier, 'l1', 'untagged entries stay')
+  t.same(await a.cache.invalidateTags(['form:f1']), { form_schema: 0, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 0 }, 'nothing left to drop')
+})
+
+t.test('pattern invalidation and clear all touch only keys under the prefix', async (t) => {
+  const { a, b, prefix } = await pair(t)
+  const outside = `{outside-${prefix.slice(1, -2)}}:form:schema:1`
+  t.teardown(() => a.commands.del(outside))
+  await a.commands.set(outside, 'not ours')
+  for (const id of ['1', '2']) await a.cache.getOrSet('form_schema', id, async () => ({ id }))
+  await a.cache.getOrSet('api_response', 'r', async () => ({ r: 1 }))
+  await b.cache.getOrSet('form_schema', '1', async () => null)
+
+  t.equal(await a.cache.invalidatePattern('form:schema:*'), 2)
+  t.equal(await a.commands.exists(a.cache.keys.entry('form_schema', '1'), a.cache.keys.entry('form_schema', '2')), 0)
+  t.equal(await a.commands.exists(a.cache.keys.entry('api_response', 'r')), 1, 'other kinds stay')
+  await until(async () => (await b.cache.lookup('form_schema', '1')).hit === undefined, 2000, 'B drops it from L1')
+
+  await a.cache.invalidatePattern('*')
+  t.equal(await a.commands.get(outside), 'not ours', 'a key outside the prefix is untouched by *')
+  await a.cache.getOrSet('api_response', 'r', async () => ({ r: 2 }))
+  t.ok(await a.cache.clearAll() > 0)
+  const [, left] = await a.commands.scan('0', 'MATCH', `${prefix}*`, 'COUNT', 1000)
+  t.same(left, [], 'nothing under the prefix')
+  t.equal(await a.commands.get(outside), 'not ours', 'and clear all leaves the outside key')
+})
+
+t.test('an instance whose subscription was interrupted purges its L1 when it resubscribes', async (t) => {
+  const { a, b } = await pair(t)
+  await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }), { tags: ['form:f1'] })
+  await b.cache.getOrSet('form_schema', 'f1', async () => null, { tags: ['form:f1'] })
+  t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 1)
+  const id = await b.subscriber.client('ID')
+  const admin = new Redis({ maxRetriesPerRequest: 0 })
+  t.teardown(() => admin.disconnect())
+  await admin.client('KILL', 'ID', String(id))
+  await until(async () => (await b.cache.health()).subscribed === false, 2000, 'subscription lost')
+  await until(async () => (await b.cache.health()).subscribed, 5000, 'resubscribed')
+  t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 0, 'L1 purged')
+})
+
+t.test('stats and health', async (t) => {
+  const { a } = await pair(t)
+  await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }))
+  await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }))
+  await a.cache.get('user_session', 'none')
+  const stats = await a.cache.stats()
+  t.match(stats, {
+    backend: 'redis', connected: true, hits: 1, misses: 2, hit_ratio: 0.3333, writes: 1, errors: 0, cache_enabled: true, total_keys: 1
+  })
+  t.ok(stats.memory_used > 0)
+  t.match(stats.memory_human, /^[\d.]+[BKMG]$/)
+  t.match(stats.tiers, { l1: { hits: 1, entries: 1 }, l2: { entries: 1 } })
+  t.match(stats.kinds.form_schema, { hits: 1, hits_l1: 1, misses: 1, writes: 1, ttl: 3600, max_entries: 1000 })
+  const health = await a.cache.health()
+  t.match(health, { status: 'healthy', backend: 'redis', connected: true, breaker: 'closed', subscribed: true })
+  t.ok(typeof health.ping_ms === 'number' && health.ping_ms >= 0)
+})
