@@ -22,7 +22,8 @@ export interface DomainEvents {
 }
 
 export type EventName = keyof DomainEvents
-type Listener<E extends EventName> = (payload: DomainEvents[E]) => void | Promise<void>
+// whatever a listener returns is awaited and ignored
+type Listener<E extends EventName> = (payload: DomainEvents[E]) => unknown
 
 export interface EventBus {
   on<E extends EventName>(event: E, listener: Listener<E>): void

@@ -6,6 +6,8 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, Precondi
 import type { EventBus } from './events.js'
 import { validateFields } from './fields.js'
 import type { FormChanges, Repositories } from './repositories/port.js'
+import type { CacheService } from './cache/cache-service.js'
+import { tags } from './tags.js'
 
 export interface FormInput {
   title: string
@@ -19,6 +21,7 @@ export type FormPatch = Partial<FormInput> & { owner_id?: string }
 export interface FormServiceDeps {
   repositories: Repositories
   events: EventBus
+  cache: Pick<CacheService, 'getOrSet'>
 }
 
 /** A strong validator of the form's current representation: it changes exactly when `version` does. */
@@ -37,7 +40,7 @@ export function canEdit (actor: User, form: Form): boolean {
 // Concurrent writers without If-Match: re-read and re-apply a few times before giving up.
 const MAX_ATTEMPTS = 3
 
-export function createFormService ({ repositories, events }: FormServiceDeps) {
+export function createFormService ({ repositories, events, cache }: FormServiceDeps) {
   const { forms, users, webhooks } = repositories
 
   async function get (id: string): Promise<Form> {
@@ -75,11 +78,11 @@ export function createFormService ({ repositories, events }: FormServiceDeps) {
   }
 
   /**
-   * The form as the schema route and answer validation read it: the one read
-   * the form_schema cache goes in front of. Writes read through `get`, fresh.
+   * The form as the schema route and answer validation read it, through the
+   * form_schema cache. Writes read through `get`, fresh.
    */
   function loadForm (id: string): Promise<Form> {
-    return get(id)
+    return cache.getOrSet('form_schema', id, () => get(id), { tags: [tags.form(id)] })
   }
 
   return {

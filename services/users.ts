@@ -4,6 +4,8 @@ import { ConflictError, NotFoundError, UnauthorizedError } from './errors.js'
 import type { EventBus } from './events.js'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
 import type { Repositories, UserChanges } from './repositories/port.js'
+import type { CacheService } from './cache/cache-service.js'
+import { tags } from './tags.js'
 
 export interface UserInput { email: string, name: string, password: string, role?: Role }
 export type UserUpdate = Partial<UserInput>
@@ -11,9 +13,10 @@ export type UserUpdate = Partial<UserInput>
 export interface UserServiceDeps {
   repositories: Repositories
   events: EventBus
+  cache: Pick<CacheService, 'getOrSet'>
 }
 
-export function createUserService ({ repositories, events }: UserServiceDeps) {
+export function createUserService ({ repositories, events, cache }: UserServiceDeps) {
   const { users, forms } = repositories
 
   async function get (id: string): Promise<User> {
@@ -30,9 +33,12 @@ export function createUserService ({ repositories, events }: UserServiceDeps) {
   return {
     get,
 
-    /** The user a token belongs to, looked up on every request (so role changes and deletions apply at once). */
+    /**
+     * The user a token belongs to, on every request, through the user_session
+     * cache; a role change or deletion invalidates it, so it applies at once.
+     */
     lookup (id: string): Promise<User | null> {
-      return users.findById(id)
+      return cache.getOrSet('user_session', id, () => users.findById(id), { tags: [tags.user(id)] })
     },
 
     /** Same answer, and about the same time, for an unknown email and a wrong password. */

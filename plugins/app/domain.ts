@@ -20,7 +20,7 @@ declare module 'fastify' {
 /** The domain services, and the first admin when the database has no user yet. */
 export default fp(async (fastify) => {
   const events = createEventBus()
-  const deps = { repositories: fastify.repositories, events }
+  const deps = { repositories: fastify.repositories, events, cache: fastify.cache }
   const forms = createFormService(deps)
   fastify.decorate('events', events)
   fastify.decorate('users', createUserService(deps))
@@ -34,4 +34,4 @@ export default fp(async (fastify) => {
     const admin = await fastify.users.bootstrapAdmin(adminEmail, adminPassword)
     if (admin !== null) fastify.log.info({ user_id: admin.id }, 'created the first admin from ADMIN_EMAIL')
   }
-}, { name: 'domain', dependencies: ['db'] })
+}, { name: 'domain', dependencies: ['db', 'cache'] })

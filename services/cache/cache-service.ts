@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { createCircuitBreaker, type BreakerState } from './breaker.js'
+import { createReadThrough, type Begin } from './read-through.js'
 import { createCacheReport } from './report.js'
 import { decodeEntry, encodeEntry } from './codec.js'
 import { createKeyspace, globToRegExp, GLOBAL_TAG } from './keys.js'
@@ -66,12 +67,9 @@ export interface Lookup { hit: Hit | undefined, ticket: Ticket }
 
 interface Message { from: string, tags?: string[], patterns?: string[], clear?: true }
 
-interface Flight { hit?: Tier, value: unknown, bytes?: Buffer }
-
 const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 5000 }
 
 const zeroCounts = (): KindCounts => Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as KindCounts
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Versions are random tokens, never counters: they cannot repeat after an eviction or a restart. */
 const newVersion = () => `${Date.now().toString(36)}.${randomBytes(9).toString('base64url')}`
 const encodeValue = (value: unknown) => Buffer.from(JSON.stringify(value))
@@ -93,7 +91,6 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
   const memory = createMemoryTier(kinds)
   const clock = createTagClock()
   const counters = createCacheCounters()
-  const flights = new Map<string, Promise<Flight>>()
   const degradedL1TtlMs = settings.degradedL1TtlMs ?? 5000
   const lockTtlMs = settings.lockTtlMs ?? 5000
   const longestTtlMs = Math.max(...CACHE_KINDS.map((kind) => kinds[kind].ttl)) * 1000
@@ -211,116 +208,50 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     return true
   }
 
-  /** Runs the loader, stores its value, and returns it with its bytes. */
-  async function load (ticket: Ticket, loader: () => unknown, ttl: number | undefined, lock?: { key: string, token: string }): Promise<Flight> {
-    counters.load(ticket.kind)
-    const extender = lock === undefined
-      ? undefined
-      : setInterval(() => { void l2!.extendLock(lock.key, lock.token, lockTtlMs) }, lockTtlMs / 3).unref()
-    const release = () => { if (lock !== undefined) void l2!.releaseLock(lock.key, lock.token) }
-    let value: unknown
-    try {
-      value = await loader()
-    } catch (err) {
-      release()
-      throw err
-    } finally {
-      clearInterval(extender)
-    }
-    if (value === undefined || value === null) {
-      release()
-      return { value }
-    }
-    const bytes = encodeValue(value)
-    // the caller does not wait for Redis; waiters elsewhere are let in once it is stored
-    void fill(ticket, bytes, ttl).finally(release)
-    return { value, bytes }
-  }
+  const readThrough = createReadThrough({
+    keys,
+    counters,
+    l2,
+    lockTtlMs,
+    lookup,
+    fill,
+    backfill: (ticket, hit, ttlMs) => backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, hit.payload, hit.createdAt, ttlMs)
+  })
 
   /**
-   * Waits for another instance's loader (invariant 4): polls the entry and
-   * the lock in one round trip until the value appears or the lock is gone.
+   * A hit, or a miss for the caller to fill (and `finish`, always). Concurrent
+   * misses of one key wait for a single leader, across instances with Redis.
    */
-  async function awaitOtherLoader (ticket: Ticket, lockKey: string, deadline: number): Promise<Lookup | 'retry' | 'give-up'> {
-    let delay = 5
-    while (Date.now() < deadline) {
-      await sleep(delay)
-      delay = Math.min(delay * 1.5, 50)
-      const since = clock.now()
-      const reply = await l2!.read(ticket.fullKey, ticket.tags, lockKey)
-      if (reply === undefined) return 'give-up'
-      const entry = reply.entry === null ? undefined : decodeEntry(reply.entry)
-      if (entry !== undefined && entry.versions === reply.versions.join(' ')) {
-        backfill(ticket.kind, ticket.fullKey, ticket.tags, since, entry.payload, entry.createdAt, entry.ttlMs)
-        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' }, ticket }
+  async function begin (kind: CacheKind, key: string, tags?: readonly string[]): Promise<Begin> {
+    if (l1Enabled) {
+      const entry = memory.get(kind, keys.entry(kind, key))
+      if (entry !== undefined) {
+        counters.hit(kind, 'l1')
+        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' } }
       }
-      // the holder finished without a value we may use, or died and its lock expired
-      if (!reply.locked) return 'retry'
     }
-    return 'give-up'
-  }
-
-  /** One loader call per key across instances: a Redis lock (SET NX PX, owner token). */
-  async function loadWithLock (first: Ticket, loader: () => unknown, ttl?: number): Promise<Flight> {
-    const lockKey = keys.lock(first.fullKey)
-    const token = randomUUID()
-    const deadline = Date.now() + lockTtlMs * 2
-    let ticket = first
-    while (Date.now() < deadline) {
-      const acquired = await l2!.acquireLock(lockKey, token, lockTtlMs)
-      if (acquired === undefined) break
-      if (acquired) {
-        // another instance may have stored it between our read and the lock
-        const again = await lookup(ticket.kind, ticket.key, ticket.tags, { count: false })
-        if (again.hit !== undefined) {
-          void l2!.releaseLock(lockKey, token)
-          return { hit: again.hit.tier, value: undefined, bytes: again.hit.payload }
-        }
-        return load(again.ticket, loader, ttl, { key: lockKey, token })
-      }
-      const waited = await awaitOtherLoader(ticket, lockKey, deadline)
-      if (waited === 'give-up') break
-      if (waited !== 'retry') return { hit: waited.hit!.tier, value: undefined, bytes: waited.hit!.payload }
-      ticket = (await lookup(ticket.kind, ticket.key, ticket.tags, { read: false })).ticket
-    }
-    // Redis failed or the holder took too long: load here rather than wait longer.
-    return load(ticket, loader, ttl)
+    return readThrough.begin(kind, key, tags)
   }
 
   /**
    * Read-through: L1, then L2, then the loader — once per key per instance
-   * (single-flight) and, with Redis, once across instances (the lock).
-   * `null`/`undefined` results are returned but never cached.
+   * and, with Redis, once across instances. `null`/`undefined` results are
+   * returned but never cached; every caller gets its own copy of a cached value.
    */
   async function getOrSet<T> (kind: CacheKind, key: string, loader: () => Promise<T> | T, options: EntryOptions = {}): Promise<T> {
     if (!settings.enabled) return loader()
-    const fullKey = keys.entry(kind, key)
-    if (l1Enabled) {
-      const entry = memory.get(kind, fullKey)
-      if (entry !== undefined) {
-        counters.hit(kind, 'l1')
-        return decodeValue<T>(entry.payload)
-      }
+    const { hit, fill: miss } = await begin(kind, key, options.tags)
+    if (hit !== undefined) return decodeValue<T>(hit.payload)
+    let value: T
+    try {
+      value = await loader()
+    } catch (err) {
+      void miss.finish()
+      throw err
     }
-    let flight = flights.get(fullKey)
-    const leader = flight === undefined
-    if (flight === undefined) {
-      flight = (async () => {
-        const { hit, ticket } = await lookup(kind, key, options.tags)
-        if (hit !== undefined) return { hit: hit.tier, value: undefined, bytes: hit.payload }
-        if (l2 !== undefined && ticket.versions !== undefined) return loadWithLock(ticket, loader, options.ttl)
-        return load(ticket, loader, options.ttl)
-      })().finally(() => flights.delete(fullKey))
-      flights.set(fullKey, flight)
-    }
-    const result = await flight
-    if (!leader) {
-      if (result.hit === undefined) counters.miss(kind)
-      else counters.hit(kind, result.hit)
-    }
-    // every caller gets its own copy, except the leader, who owns the loader's value
-    if (result.bytes === undefined) return result.value as T
-    return leader && result.hit === undefined ? result.value as T : decodeValue<T>(result.bytes)
+    // the caller does not wait for Redis
+    void miss.finish(value === undefined || value === null ? undefined : encodeValue(value), options.ttl)
+    return value
   }
 
   /** Tickets for many keys of a kind in one round trip (the versions of all their tags). */
@@ -522,6 +453,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     keys,
     lookup,
     fill,
+    begin,
     getOrSet,
     tickets,
     pipeline,
