@@ -21,3 +21,29 @@ export const tags = {
   /** A user's dashboard layout. */
   dashboard: (userId: string) => `dashboard:${userId}`
 }
+
+/** The parts of a request a cached route's tags are computed from. */
+export interface TaggedRequest {
+  params: unknown
+  user?: { id: string, role: string } | null
+}
+
+const param = (request: TaggedRequest, name: string) => (request.params as Record<string, string>)[name]!
+const userOf = (request: TaggedRequest) => request.user!
+
+/** What each cached route's response depends on. */
+export const responseTags = {
+  formLists: () => [tags.formLists],
+  /** One form's definition. */
+  form: (request: TaggedRequest) => [tags.form(param(request, 'form_id'))],
+  /** A form's responses, and the form (its fields shape the analytics; its deletion ends the list). */
+  formResponses: (request: TaggedRequest) => [tags.formResponses(param(request, 'form_id')), tags.form(param(request, 'form_id'))],
+  /** A form's webhooks; the form (its owner decides who sees them) and the user (their role). */
+  formWebhooks: (request: TaggedRequest) =>
+    [tags.formWebhooks(param(request, 'form_id')), tags.form(param(request, 'form_id')), tags.user(userOf(request).id)],
+  /** Widgets over the user's forms (an admin's: every form), and the user (their role decides which). */
+  widgets: (request: TaggedRequest) =>
+    [userOf(request).role === 'admin' ? tags.allForms : tags.owner(userOf(request).id), tags.user(userOf(request).id)],
+  /** A user's dashboard layout. */
+  dashboard: (request: TaggedRequest) => [tags.dashboard(userOf(request).id), tags.user(userOf(request).id)]
+}

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { createWebhookDispatcher, type WebhookDispatcher } from '../../services/delivery/dispatcher.js'
 import { createHttpSender } from '../../services/delivery/http-sender.js'
 import { deliverDomainEvents } from '../../services/delivery/subscriber.js'
+import { tags } from '../../services/tags.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,11 +20,15 @@ export default fp(async (fastify) => {
   const { repositories, events, config } = fastify
   const dispatcher = createWebhookDispatcher({
     send: createHttpSender({ policy: config.webhooks }),
-    recordDelivery: (id, delivery) => repositories.webhooks.recordDelivery(id, delivery),
+    recordDelivery: async (id, delivery, formId) => {
+      await repositories.webhooks.recordDelivery(id, delivery)
+      // the webhook's cached views show its last delivery
+      await fastify.cache.invalidateTags([tags.formWebhooks(formId)])
+    },
     log: fastify.log.child({ component: 'webhooks' })
   })
   deliverDomainEvents(events, dispatcher, repositories.webhooks)
   fastify.decorate('webhookDeliveries', dispatcher)
   // registered after the database plugin, so this runs before it closes
   fastify.addHook('onClose', () => dispatcher.close())
-}, { name: 'webhook-deliveries', dependencies: ['config', 'db', 'domain'] })
+}, { name: 'webhook-deliveries', dependencies: ['config', 'db', 'domain', 'cache'] })

@@ -113,8 +113,8 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
 
   /**
    * A hit, or a `Fill` for the caller to complete. Followers of a leader on
-   * this instance get its value (counted as misses: they waited for the
-   * source); when it produced nothing cacheable, each computes its own.
+   * this instance get its value (an in-process hit: nothing was loaded for
+   * them); when it produced nothing cacheable, each computes its own.
    */
   async function begin (kind: CacheKind, key: string, tags?: readonly string[]): Promise<Begin> {
     const fullKey = keys.entry(kind, key)
@@ -124,9 +124,12 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
       let timer: NodeJS.Timeout | undefined
       const hit = await Promise.race([running, new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), lockTtlMs * 2) })])
       clearTimeout(timer)
-      // it waited for the source: a miss, though it did not load
+      if (hit !== undefined) {
+        // served the leader's value without loading: a hit (as a coalesced request is in HTTP caches)
+        counters.hit(kind, 'l1')
+        return { hit }
+      }
       counters.miss(kind)
-      if (hit !== undefined) return { hit }
       const { ticket } = await lookup(kind, key, tags, { read: false })
       return { fill: makeFill(ticket, () => {}) }
     }

@@ -17,7 +17,7 @@ export type LoadTargets = () => Promise<readonly WebhookTarget[]> | readonly Web
 export interface DispatcherOptions {
   send: Sender
   /** Makes the outcome visible as the webhook's `last_delivery`. */
-  recordDelivery: (webhookId: string, delivery: Delivery) => Promise<void>
+  recordDelivery: (webhookId: string, delivery: Delivery, formId: string) => Promise<void>
   log: DeliveryLog
   /** Attempts per delivery, the first included. */
   attempts?: number
@@ -113,7 +113,7 @@ export function createWebhookDispatcher (options: DispatcherOptions) {
       at: now().toISOString()
     }
     try {
-      await recordDelivery(job.target.id, delivery)
+      await recordDelivery(job.target.id, delivery, job.event.form_id)
     } catch (err) {
       log.error({ err, webhook_id: job.target.id }, 'could not record a webhook delivery')
     }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, errors } from '../../../../schemas/common.js'
 import { DashboardLayout, UserDashboard, Widget, WidgetInfo, WidgetParams } from '../../../../schemas/dashboards.js'
+import { responseTags } from '../../../../services/tags.js'
 
 const UserDashboardRef = Type.Ref(UserDashboard)
 
@@ -9,6 +10,7 @@ const dashboard: FastifyPluginAsyncTypebox = async (fastify) => {
   const { dashboards } = fastify
 
   fastify.get('', {
+    config: { cache: { scope: 'user', tags: responseTags.dashboard } },
     schema: {
       tags: ['dashboard'],
       summary: 'The signed-in user\'s dashboard layout (every widget, until they save one)',
@@ -28,6 +30,7 @@ const dashboard: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => dashboards.save(request.user, request.body))
 
   fastify.get('/widgets', {
+    config: { cache: {} },
     schema: {
       tags: ['dashboard'],
       summary: 'The widgets a dashboard can show',
@@ -37,6 +40,7 @@ const dashboard: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async () => dashboards.widgets())
 
   fastify.get('/widgets/:widget_id', {
+    config: { cache: { kind: 'dashboard_widget', scope: 'user', tags: responseTags.widgets } },
     schema: {
       tags: ['dashboard'],
       summary: 'A widget\'s data over the signed-in user\'s forms (an admin\'s: all forms)',

@@ -3,12 +3,14 @@ import { Type } from '@sinclair/typebox'
 import { BearerAuth, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { Analytics } from '../../../../schemas/responses.js'
+import { responseTags } from '../../../../services/tags.js'
 
 const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses, authenticate } = fastify
 
   fastify.get('/:form_id/analytics', {
     onRequest: authenticate,
+    config: { cache: { kind: 'query_result', tags: responseTags.formResponses } },
     schema: {
       tags: ['responses'],
       summary: 'A form\'s response analytics: totals, the last 30 days, per-field summaries',

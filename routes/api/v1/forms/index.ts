@@ -4,6 +4,7 @@ import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { Form, FormCreate, FormListQuery, FormParams, FormPatch, FormReplace, FormSchema } from '../../../../schemas/forms.js'
 import { formEtag } from '../../../../services/forms.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
+import { responseTags } from '../../../../services/tags.js'
 import analytics from './analytics.js'
 import responses from './responses.js'
 import webhooks from './webhooks.js'
@@ -18,6 +19,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('', {
     onRequest: authenticate,
+    config: { cache: { kind: 'query_result', tags: responseTags.formLists } },
     schema: {
       tags: ['forms'],
       summary: 'List forms, most recently updated first',
@@ -43,6 +45,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id', {
     onRequest: authenticate,
+    config: { cache: { tags: responseTags.form } },
     schema: {
       tags: ['forms'],
       summary: 'Get a form',
@@ -104,6 +107,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/schema', {
     onRequest: fastify.identify,
+    config: { cache: { kind: 'form_schema', tags: responseTags.form } },
     schema: {
       tags: ['forms'],
       summary: 'The form\'s field schema: public for published forms, signed-in users for the others',
@@ -111,7 +115,12 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
       params: FormParams,
       response: { 200: Type.Ref(FormSchema), ...errors(400, 401, 404) }
     }
-  }, async (request) => forms.schema(request.params.form_id, optionalUser(request)))
+  }, async (request, reply) => {
+    const schema = await forms.schema(request.params.form_id, optionalUser(request))
+    // only published schemas are public: another form is shown to signed-in users, never from the shared cache
+    if (schema.status !== 'published') reply.header('cache-control', 'private, no-cache')
+    return schema
+  })
 
   // Autoload loads only index.ts from a folder that has one: the per-form sub-resources are registered here.
   await fastify.register(responses)

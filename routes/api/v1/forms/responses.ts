@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
+import { responseTags } from '../../../../services/tags.js'
 
 const ResponseRef = Type.Ref(FormResponse)
 
@@ -28,6 +29,7 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/responses', {
     onRequest: authenticate,
+    config: { cache: { kind: 'query_result', tags: responseTags.formResponses } },
     schema: {
       tags: ['responses'],
       summary: 'List a form\'s responses, newest first',
@@ -40,6 +42,7 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/responses/:response_id', {
     onRequest: authenticate,
+    config: { cache: { tags: responseTags.formResponses } },
     schema: {
       tags: ['responses'],
       summary: 'Get a response',

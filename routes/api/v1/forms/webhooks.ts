@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
+import { responseTags } from '../../../../services/tags.js'
 import { CreatedWebhook, Webhook, WebhookCreate, WebhookListQuery, WebhookParams, WebhookPatch } from '../../../../schemas/webhooks.js'
 
 const WebhookRef = Type.Ref(Webhook)
@@ -16,6 +17,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/webhooks', {
     onRequest: authenticate,
+    config: { cache: { kind: 'query_result', scope: 'user', tags: responseTags.formWebhooks } },
     schema: {
       tags: ['webhooks'],
       summary: 'List a form\'s webhooks, oldest first (the form\'s owner or an admin); secrets are never shown',
@@ -44,6 +46,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/webhooks/:webhook_id', {
     onRequest: authenticate,
+    config: { cache: { scope: 'user', tags: responseTags.formWebhooks } },
     schema: {
       tags: ['webhooks'],
       summary: 'Get a webhook with its last delivery (the form\'s owner or an admin)',
