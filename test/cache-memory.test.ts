@@ -67,3 +67,24 @@ t.test('CACHE_L1_ENABLED=false and no Redis: nothing is cached, and health says 
   t.equal(calls, 2)
   t.equal((await cache.health()).status, 'unhealthy')
 })
+
+t.test('a read that starts after an invalidation does not get a value loaded before it', async (t) => {
+  const cache = memoryCache()
+  t.teardown(() => cache.close())
+  let release!: () => void
+  let version = 'old'
+  const leader = cache.getOrSet('form_schema', 'f1', async () => {
+    const seen = version
+    await new Promise<void>((resolve) => { release = resolve })
+    return { title: seen }
+  }, { tags: ['form:f1'] })
+  await new Promise((resolve) => setImmediate(resolve))
+  // the write: change, then invalidate (and answer)
+  version = 'new'
+  await cache.invalidateTags(['form:f1'])
+  // a read after the write was answered, while the old load is still running
+  const later = cache.getOrSet('form_schema', 'f1', async () => ({ title: version }), { tags: ['form:f1'] })
+  release()
+  t.same(await leader, { title: 'old' }, 'the read that was concurrent with the write may see the old state')
+  t.same(await later, { title: 'new' }, 'the read that came after it sees the new one')
+})

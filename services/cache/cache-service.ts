@@ -215,7 +215,8 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     lockTtlMs,
     lookup,
     fill,
-    backfill: (ticket, hit, ttlMs) => backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, hit.payload, hit.createdAt, ttlMs)
+    backfill: (ticket, hit, ttlMs) => backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, hit.payload, hit.createdAt, ttlMs),
+    isCurrent: (ticket) => !clock.changedSince(ticket.tags, ticket.since)
   })
 
   /**

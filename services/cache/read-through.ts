@@ -23,6 +23,8 @@ export interface ReadThroughDeps {
   lookup (kind: CacheKind, key: string, tags: readonly string[] | undefined, options?: { read?: boolean, count?: boolean }): Promise<Lookup>
   fill (ticket: Ticket, payload: Buffer, ttl?: number): Promise<boolean>
   backfill (ticket: Ticket, hit: Hit, ttlMs: number): void
+  /** False once one of the ticket's tags was invalidated on this instance after its lookup. */
+  isCurrent (ticket: Ticket): boolean
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -35,7 +37,7 @@ const MAX_EXTENSIONS = 30
  * (SET NX PX, owner token) makes one leader across instances, the others poll
  * for its value. A crashed leader's lock expires after `lockTtlMs`.
  */
-export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill, backfill }: ReadThroughDeps) {
+export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill, backfill, isCurrent }: ReadThroughDeps) {
   // per key: the leader's result (undefined: it produced nothing cacheable)
   const flights = new Map<string, Promise<Hit | undefined>>()
 
@@ -103,8 +105,11 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
         finished = true
         clearInterval(extender)
         counters.load(ticket.kind)
-        // waiters on this instance get it at once; those elsewhere once it is in Redis
-        settle(payload === undefined ? undefined : { payload, createdAt: Date.now(), tier: 'l1' })
+        // Waiters on this instance get it at once (those elsewhere once it is in Redis),
+        // unless a write invalidated it meanwhile: a read that joined after that write
+        // was answered must not see the older value (invariant 2), so each computes its own.
+        const current = payload !== undefined && isCurrent(ticket)
+        settle(current ? { payload, createdAt: Date.now(), tier: 'l1' } : undefined)
         if (payload !== undefined) await fill(ticket, payload, ttl)
         if (lock !== undefined) await l2!.releaseLock(lock.key, lock.token)
       }
