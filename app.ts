@@ -50,7 +50,9 @@ export function serverOptions (config: AppConfig): FastifyServerOptions {
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // 512: room for a cache pattern (DELETE /admin/cache/pattern/:pattern, up to 200 characters, so that
+    // a longer one gets the endpoint's own 400); a longer parameter is a 414
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
     schemaController: { compilersFactory: { buildValidator } }
   }
 }

@@ -7,7 +7,7 @@ import type { EventBus } from './events.js'
 import { validateFields } from './fields.js'
 import type { FormChanges, Repositories } from './repositories/port.js'
 import type { CacheService } from './cache/cache-service.js'
-import { tags } from './tags.js'
+import { cacheEntries } from './cache-entries.js'
 
 export interface FormInput {
   title: string
@@ -82,7 +82,8 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
    * form_schema cache. Writes read through `get`, fresh.
    */
   function loadForm (id: string): Promise<Form> {
-    return cache.getOrSet('form_schema', id, () => get(id), { tags: [tags.form(id)] })
+    const entry = cacheEntries.form(id)
+    return cache.getOrSet(entry.kind, entry.key, () => get(id), { tags: entry.tags })
   }
 
   return {

@@ -5,7 +5,7 @@ import type { EventBus } from './events.js'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
 import type { Repositories, UserChanges } from './repositories/port.js'
 import type { CacheService } from './cache/cache-service.js'
-import { tags } from './tags.js'
+import { cacheEntries } from './cache-entries.js'
 
 export interface UserInput { email: string, name: string, password: string, role?: Role }
 export type UserUpdate = Partial<UserInput>
@@ -38,7 +38,8 @@ export function createUserService ({ repositories, events, cache }: UserServiceD
      * cache; a role change or deletion invalidates it, so it applies at once.
      */
     lookup (id: string): Promise<User | null> {
-      return cache.getOrSet('user_session', id, () => users.findById(id), { tags: [tags.user(id)] })
+      const entry = cacheEntries.userSession(id)
+      return cache.getOrSet(entry.kind, entry.key, () => users.findById(id), { tags: entry.tags })
     },
 
     /** Same answer, and about the same time, for an unknown email and a wrong password. */

@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb'
 import t from 'tap'
 import {
-  analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, INDEXES, parseId,
+  analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, idsMatch, INDEXES, parseId,
   perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate
 } from '../services/repositories/mongo-queries.js'
 import { searchText } from '../services/repositories/search.js'
@@ -36,6 +36,11 @@ t.test('parseId and idMatch: a malformed id matches nothing instead of throwing'
   t.same(idMatch('nope'), NOTHING)
 })
 
+t.test('idsMatch keeps the well-formed ids: malformed ones match nothing, none at all matches nothing', async (t) => {
+  t.same(idsMatch([HEX, 'nope']), { $in: [OID] })
+  t.same(idsMatch([]), NOTHING)
+})
+
 t.test('formFilter', async (t) => {
   t.same(formFilter({}), {}, 'no filter: every form')
   t.same(formFilter({ status: 'published', owner_id: HEX }), { status: 'published', owner_id: OID })
@@ -60,7 +65,7 @@ t.test('setFields keeps the listed keys that are set', async (t) => {
 })
 
 t.test('the indexes cover the unique email key and the list paths', async (t) => {
-  t.match(INDEXES.users, [{ key: { email_key: 1 }, unique: true }, { key: { created_at: 1, _id: 1 } }])
+  t.match(INDEXES.users, [{ key: { email_key: 1 }, unique: true }, { key: { created_at: 1, _id: 1 } }, { key: { updated_at: -1, _id: -1 } }])
   t.same(INDEXES.forms.map((index) => index.key), [
     { updated_at: -1, _id: -1 }, { owner_id: 1, updated_at: -1 }, { status: 1, updated_at: -1 }
   ])

@@ -95,6 +95,16 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(items, [updated, f5], 'an update moves the form to the front')
       })
 
+      t.test('findByIds returns the forms it knows, leaving out unknown and malformed ids', async (t) => {
+        const { forms } = await fresh(t)
+        const owner = newObjectId()
+        const [a, b] = [await forms.create(newForm(owner, { title: 'A' })), await forms.create(newForm(owner, { title: 'B' }))]
+        await forms.create(newForm(owner, { title: 'not asked for' }))
+        const found = await forms.findByIds([b.id, newObjectId(), 'not-an-object-id', a.id])
+        t.same(found.sort((x, y) => x.title.localeCompare(y.title)), [a, b])
+        t.same(await forms.findByIds([]), [], 'no ids, no forms')
+      })
+
       t.test('list filters by status and by owner, together or alone', async (t) => {
         const { forms } = await fresh(t)
         const [alice, bob] = [newObjectId(), newObjectId()]
@@ -433,6 +443,31 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.equal(await users.findByEmail('grace@example.com'), null, 'the old email no longer finds her')
         t.equal((await users.findByEmail('GRACE@navy.mil'))?.id, user.id)
         t.equal(await users.update(newObjectId(), { name: 'Nobody' }), null, 'an unknown user')
+      })
+
+      t.test('findByIds returns the users it knows, without password hashes', async (t) => {
+        const { users } = await fresh(t)
+        const ada = await users.create(newUser('ada@example.com'))
+        const grace = await users.create(newUser('grace@example.com'))
+        await users.create(newUser('not-asked@example.com'))
+        const found = await users.findByIds([grace.id, 'not-an-object-id', newObjectId(), ada.id])
+        t.same(found.sort((x, y) => x.email.localeCompare(y.email)), [ada, grace])
+        t.notOk(found.some((u) => 'password_hash' in u), 'no hashes')
+        t.same(await users.findByIds([]), [])
+      })
+
+      t.test('recent lists the most recently updated users first, up to the limit, without hashes', async (t) => {
+        const { users } = await fresh(t)
+        const created = []
+        for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) {
+          created.push(await users.create(newUser(email)))
+          await tick()
+        }
+        const [a, b, c] = created
+        t.same(await users.recent(2), [c, b])
+        const renamed = await users.update(a!.id, { name: 'Ada, renamed' })
+        t.same(await users.recent(10), [renamed, c, b], 'an update moves the user to the front')
+        t.notOk((await users.recent(10)).some((u) => 'password_hash' in u), 'no hashes')
       })
 
       t.test('list is oldest first, paged, with the total; count', async (t) => {

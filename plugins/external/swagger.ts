@@ -26,8 +26,25 @@ export const autoConfig: FastifyDynamicSwaggerOptions = {
       }
     }
   },
+  transformObject: (document) => 'openapiObject' in document ? optionalNullableBodies(document.openapiObject) : document.swaggerObject,
   // components named after the schemas' $id instead of def-0, def-1, ...
   refResolver: {
     buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
   }
+}
+
+interface Operation { requestBody?: { required?: boolean, content?: Record<string, { schema?: { nullable?: boolean } }> } }
+
+/**
+ * @fastify/swagger marks every request body required; a body schema that
+ * accepts null (POST /admin/cache/warmup) may be left out.
+ */
+function optionalNullableBodies<T extends { paths?: object }> (document: T): T {
+  for (const methods of Object.values(document.paths ?? {}) as Array<Record<string, Operation>>) {
+    for (const { requestBody } of Object.values(methods)) {
+      const media = Object.values(requestBody?.content ?? {})
+      if (requestBody !== undefined && media.some(({ schema }) => schema?.nullable === true)) requestBody.required = false
+    }
+  }
+  return document
 }

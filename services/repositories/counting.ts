@@ -6,7 +6,16 @@ type Operation = 'read' | 'write'
 // Every method of the port, classified. The mapped type makes the compiler
 // reject a new repository method until it is classified here.
 const OPERATIONS: { [E in Entity]: { [M in keyof Repositories[E]]: Operation } } = {
-  forms: { create: 'write', findById: 'read', list: 'read', update: 'write', delete: 'write', countByOwner: 'read', countByStatus: 'read' },
+  forms: {
+    create: 'write',
+    findById: 'read',
+    findByIds: 'read',
+    list: 'read',
+    update: 'write',
+    delete: 'write',
+    countByOwner: 'read',
+    countByStatus: 'read'
+  },
   responses: {
     create: 'write',
     findById: 'read',
@@ -17,7 +26,17 @@ const OPERATIONS: { [E in Entity]: { [M in keyof Repositories[E]]: Operation } }
     recent: 'read',
     perDay: 'read'
   },
-  users: { create: 'write', findById: 'read', findByEmail: 'read', list: 'read', update: 'write', delete: 'write', count: 'read' },
+  users: {
+    create: 'write',
+    findById: 'read',
+    findByIds: 'read',
+    findByEmail: 'read',
+    list: 'read',
+    recent: 'read',
+    update: 'write',
+    delete: 'write',
+    count: 'read'
+  },
   webhooks: { create: 'write', findById: 'read', listByForm: 'read', update: 'write', delete: 'write', recordDelivery: 'write' },
   dashboards: { get: 'read', put: 'write' }
 }

@@ -62,6 +62,11 @@ export function idMatch (id: string): ObjectId | { $in: ObjectId[] } {
   return parseId(id) ?? { $in: [] }
 }
 
+/** A filter value for several ids; malformed ones are left out (no document can have them). */
+export function idsMatch (ids: readonly string[]): { $in: ObjectId[] } {
+  return { $in: ids.map(parseId).filter((id): id is ObjectId => id !== null) }
+}
+
 /** Escapes every regex metacharacter, so the pattern matches the text literally. */
 export function escapeRegex (text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
@@ -88,6 +93,7 @@ export function setFields<T extends object, K extends keyof T> (changes: T, keys
 export const FORM_ORDER: Sort = { updated_at: -1, _id: -1 }
 export const RESPONSE_ORDER = { submitted_at: -1, _id: -1 } as const
 export const USER_ORDER: Sort = { created_at: 1, _id: 1 }
+export const RECENT_USER_ORDER: Sort = { updated_at: -1, _id: -1 }
 export const WEBHOOK_ORDER: Sort = { created_at: 1, _id: 1 }
 
 /** Indexes created at start-up: the unique email key and every list/sort/filter path. */
@@ -103,7 +109,8 @@ export const INDEXES: Record<'forms' | 'responses' | 'users' | 'webhooks', Index
   ],
   users: [
     { key: { email_key: 1 }, name: 'users_by_email', unique: true },
-    { key: { created_at: 1, _id: 1 }, name: 'users_by_creation' }
+    { key: { created_at: 1, _id: 1 }, name: 'users_by_creation' },
+    { key: { updated_at: -1, _id: -1 }, name: 'users_by_update' }
   ],
   webhooks: [
     { key: { form_id: 1, created_at: 1, _id: 1 }, name: 'webhooks_by_form' }

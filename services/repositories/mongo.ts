@@ -8,8 +8,8 @@ import { DuplicateError } from '../errors.js'
 import { searchText } from './search.js'
 import type { DayCount, FormResponseCount, Repositories, StatusCounts } from './port.js'
 import {
-  analyticsPipeline, analyticsResult, countPerFormPipeline, FORM_ORDER, formFilter, idMatch, INDEXES, parseId,
-  perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, WEBHOOK_ORDER,
+  analyticsPipeline, analyticsResult, countPerFormPipeline, FORM_ORDER, formFilter, idMatch, idsMatch, INDEXES, parseId,
+  perDayAggregation, RECENT_USER_ORDER, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, WEBHOOK_ORDER,
   type Aggregation, type DashboardDoc, type FormDoc, type ResponseDoc, type UserDoc, type WebhookDoc
 } from './mongo-queries.js'
 
@@ -120,6 +120,11 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
       async findById (id) {
         const doc = await forms.findOne({ _id: idMatch(id) })
         return doc === null ? null : toForm(doc)
+      },
+
+      async findByIds (ids) {
+        const docs = await forms.find({ _id: idsMatch(ids) }).toArray()
+        return docs.map(toForm)
       },
 
       async list (filter, { page, per_page: perPage }) {
@@ -259,6 +264,11 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return doc === null ? null : toUser(doc)
       },
 
+      async findByIds (ids) {
+        const docs = await users.find({ _id: idsMatch(ids) }, PUBLIC_USER).toArray()
+        return docs.map(toUser)
+      },
+
       async findByEmail (email) {
         const doc = await users.findOne({ email_key: email.toLowerCase() })
         return doc === null ? null : { ...toUser(doc), password_hash: doc.password_hash } satisfies StoredUser
@@ -270,6 +280,11 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           users.countDocuments()
         ])
         return { items: docs.map(toUser), total }
+      },
+
+      async recent (limit) {
+        const docs = await users.find({}, PUBLIC_USER).sort(RECENT_USER_ORDER).limit(limit).toArray()
+        return docs.map(toUser)
       },
 
       async update (id, changes) {

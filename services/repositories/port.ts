@@ -46,6 +46,8 @@ export type StatusCounts = Record<FormStatus, number>
 export interface FormRepository {
   create (form: NewForm): Promise<Form>
   findById (id: string): Promise<Form | null>
+  /** The forms with these ids, in no particular order; unknown and malformed ids are left out. */
+  findByIds (ids: readonly string[]): Promise<Form[]>
   /** Most recently updated first. */
   list (filter: FormFilter, paging: Paging): Promise<ListResult<Form>>
   /**
@@ -115,10 +117,14 @@ export interface UserRepository {
   /** Throws DuplicateError when the email is taken (emails compare case-insensitively). */
   create (user: NewUser): Promise<User>
   findById (id: string): Promise<User | null>
+  /** The users with these ids, in no particular order; unknown and malformed ids are left out. */
+  findByIds (ids: readonly string[]): Promise<User[]>
   /** With the password hash, for login. */
   findByEmail (email: string): Promise<StoredUser | null>
   /** Oldest first. */
   list (paging: Paging): Promise<ListResult<User>>
+  /** The `limit` most recently updated users, newest first (what the cache warmup starts from). */
+  recent (limit: number): Promise<User[]>
   /** Throws DuplicateError when the new email is taken. */
   update (id: string, changes: UserChanges): Promise<User | null>
   /** Deletes the user and their dashboard. */

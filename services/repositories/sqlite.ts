@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS users (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS users_by_update ON users (updated_at DESC, id DESC);
 CREATE TABLE IF NOT EXISTS forms (
   id TEXT PRIMARY KEY,
   owner_id TEXT NOT NULL,
@@ -178,6 +179,13 @@ export function createSqliteRepositories (path: string): Repositories {
         return row === undefined ? null : toForm(row)
       },
 
+      async findByIds (ids) {
+        // one bound parameter (a JSON array), however many ids
+        const rows = db.prepare<[string], FormRow>('SELECT * FROM forms WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(ids))
+        return rows.map(toForm)
+      },
+
       async list (filter, { page, per_page: perPage }) {
         const { where, params } = formWhere(filter)
         const total = (db.prepare(`SELECT count(*) AS n FROM forms ${where}`).get(...params) as { n: number }).n
@@ -316,6 +324,11 @@ export function createSqliteRepositories (path: string): Repositories {
         return userById.get(id) ?? null
       },
 
+      async findByIds (ids) {
+        return db.prepare<[string], User>(`SELECT ${USER_COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(ids))
+      },
+
       async findByEmail (email) {
         const row = db.prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email_key = ?`)
           .get(email.toLowerCase())
@@ -327,6 +340,10 @@ export function createSqliteRepositories (path: string): Repositories {
         const items = db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, id LIMIT ? OFFSET ?`)
           .all(perPage, (page - 1) * perPage) as User[]
         return { items, total }
+      },
+
+      async recent (limit) {
+        return db.prepare<[number], User>(`SELECT ${USER_COLUMNS} FROM users ORDER BY updated_at DESC, id DESC LIMIT ?`).all(limit)
       },
 
       async update (id, changes) {

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { BearerAuth, errors } from '../../../../../schemas/common.js'
+import {
+  CacheConfig, CacheHealth, CacheStats, FormIdParams, InvalidationCounts, InvalidationLog, InvalidationLogQuery,
+  KeysDeleted, PatternDeleted, PatternParams, UserIdParams, WarmupBody, WarmupResult
+} from '../../../../../schemas/admin.js'
+import { describeCacheConfig } from '../../../../../services/cache-config-view.js'
+import { assertCachePattern } from '../../../../../services/cache-pattern.js'
+
+const idOf = (item: string | { id: string }) => typeof item === 'string' ? item : item.id
+
+// Admin role and no-store: see autohooks.ts. None of these opts into the HTTP response cache.
+const cacheAdmin: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { cache, invalidation, warmup, config } = fastify
+  const admin = { tags: ['admin'], security: BearerAuth }
+
+  fastify.get('/stats', {
+    schema: {
+      ...admin,
+      summary: 'Cache statistics: the original fields, then per tier and per kind',
+      response: { 200: Type.Ref(CacheStats), ...errors(400, 401, 403) }
+    }
+  }, async () => cache.stats())
+
+  fastify.delete('/all', {
+    schema: {
+      ...admin,
+      summary: 'Drop every cache entry under the key prefix, on every instance (nothing outside the prefix)',
+      response: { 200: KeysDeleted, ...errors(400, 401, 403) }
+    }
+  }, async () => ({ keys_deleted: await cache.clearAll() }))
+
+  fastify.delete('/pattern/:pattern', {
+    schema: {
+      ...admin,
+      summary: 'Drop the cache keys matching a glob below the key prefix, on every instance',
+      params: PatternParams,
+      response: { 200: PatternDeleted, ...errors(400, 401, 403) }
+    }
+  }, async (request) => {
+    const { pattern } = request.params
+    assertCachePattern(pattern)
+    return { pattern, keys_deleted: await cache.invalidatePattern(pattern) }
+  })
+
+  // An empty pattern (`pattern/`) matches no route above: a 400 like any other bad pattern, not a 404.
+  fastify.delete('/pattern', { schema: { hide: true } }, async () => assertCachePattern(''))
+
+  fastify.post('/warmup', {
+    schema: {
+      ...admin,
+      summary: 'Warm the form schema and user session caches from the database',
+      body: WarmupBody,
+      response: { 200: Type.Ref(WarmupResult), ...errors(400, 401, 403) }
+    }
+  }, async (request) => {
+    const body = request.body ?? {}
+    if (body.forms === undefined && body.users === undefined) return warmup.fromDatabase(request.log)
+    return warmup.fromIds({ forms: body.forms?.map(idOf), users: body.users?.map(idOf) })
+  })
+
+  fastify.delete('/form/:form_id', {
+    schema: {
+      ...admin,
+      summary: 'Drop everything cached for one form (schema, query results, responses, webhooks), on every instance',
+      description: 'The form need not exist any more: what a deleted form left behind can be dropped too.',
+      params: FormIdParams,
+      response: { 200: Type.Ref(InvalidationCounts), ...errors(400, 401, 403) }
+    }
+  }, async (request) => invalidation.invalidate_form(request.params.form_id))
+
+  fastify.delete('/user/:user_id', {
+    schema: {
+      ...admin,
+      summary: 'Drop everything cached for one user (session, dashboard, widgets over their forms), on every instance',
+      description: 'The user need not exist any more.',
+      params: UserIdParams,
+      response: { 200: Type.Ref(InvalidationCounts), ...errors(400, 401, 403) }
+    }
+  }, async (request) => invalidation.invalidate_user(request.params.user_id))
+
+  fastify.get('/health', {
+    schema: {
+      ...admin,
+      summary: 'Cache health: healthy, degraded (in-process tier only, or Redis short of memory) or unhealthy',
+      description: 'Always 200: the status is in the body. The readiness probe is GET /health/ready.',
+      response: { 200: Type.Ref(CacheHealth), ...errors(400, 401, 403) }
+    }
+  }, async () => cache.health())
+
+  fastify.get('/config', {
+    schema: {
+      ...admin,
+      summary: 'The effective cache configuration (the Redis password only as password_set)',
+      response: { 200: Type.Ref(CacheConfig), ...errors(400, 401, 403) }
+    }
+  }, async () => describeCacheConfig(config))
+
+  fastify.get('/invalidations', {
+    schema: {
+      ...admin,
+      summary: 'The latest invalidations on this instance, newest first',
+      querystring: InvalidationLogQuery,
+      response: { 200: InvalidationLog, ...errors(400, 401, 403) }
+    }
+  }, async (request) => ({ items: invalidation.recent(request.query.limit) }))
+}
+
+export default cacheAdmin
