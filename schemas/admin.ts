@@ -78,7 +78,8 @@ export const CacheHealth = Type.Object({
   breaker: BreakerState,
   subscribed: Type.Boolean({ description: 'whether invalidations from other instances reach this one' }),
   memory_pressure: Type.Boolean({ description: 'Redis uses more than CACHE_MAX_MEMORY_PERCENT of REDIS_MAX_MEMORY' }),
-  recoveries: Type.Integer({ minimum: 0, description: 'times Redis came back and every entry was dropped (a new epoch)' }),
+  epochs: Type.Integer({ minimum: 0, description: 'new epochs started after a lost connection to Redis (each made every stored entry stale)' }),
+  pending_invalidations: Type.Integer({ minimum: 0, description: 'invalidations waiting to be replayed when Redis answers again' }),
   last_error: Nullable(Type.String(), 'the last Redis error seen')
 }, { $id: 'CacheHealth', title: 'CacheHealth' })
 

@@ -84,3 +84,32 @@ t.test('recovery without stale data: a value changed while Redis was down is nev
   t.same(await b.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v2' }, 'B does not serve it')
   t.same(await a.cache.getOrSet('form_schema', 'f1', load, { tags: ['form:f1'] }), { title: 'v2' }, 'nor does A')
 })
+
+t.test('a pause costs no entry; an invalidation that failed during it is replayed on both instances', async (t) => {
+  const server = await ownRedis(t)
+  const prefix = uniquePrefix()
+  const env = { CACHE_OP_TIMEOUT_MS: String(DEADLINE) }
+  const a = await cacheInstance(t, { port: server.port, prefix, env })
+  const b = await cacheInstance(t, { port: server.port, prefix, env })
+  const source = { title: 'v1' }
+  let otherLoads = 0
+  const changing = async () => ({ ...source })
+  const other = async () => { otherLoads++; return { title: 'unchanged' } }
+  for (const instance of [a, b]) {
+    await instance.cache.getOrSet('form_schema', 'changed', changing, { tags: ['form:1'] })
+    await instance.cache.getOrSet('form_schema', 'untouched', other, { tags: ['form:2'] })
+  }
+  t.equal(otherLoads, 1)
+
+  await server.pause(1000)
+  source.title = 'v2'
+  await a.cache.invalidateTags(['form:1'])
+  t.equal((await a.cache.health()).pending_invalidations, 1, 'the invalidation waits for Redis')
+
+  await until(async () => (await a.cache.health()).backend === 'redis' && (await b.cache.health()).backend === 'redis', 10_000, 'back on redis')
+  t.match(await a.cache.health(), { pending_invalidations: 0, epochs: 0 }, 'replayed, no new epoch')
+  t.same(await a.cache.getOrSet('form_schema', 'changed', changing, { tags: ['form:1'] }), { title: 'v2' })
+  await until(async () => (await b.cache.getOrSet('form_schema', 'changed', changing, { tags: ['form:1'] })).title === 'v2', 2000, 'B sees v2')
+  for (const instance of [a, b]) await instance.cache.getOrSet('form_schema', 'untouched', other, { tags: ['form:2'] })
+  t.equal(otherLoads, 1, 'the other entry survived on both instances')
+})

@@ -68,6 +68,8 @@ export interface Lookup { hit: Hit | undefined, ticket: Ticket }
 interface Message { from: string, tags?: string[], patterns?: string[], clear?: true }
 
 const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 5000 }
+// Beyond this many tags waiting to be replayed, recovery drops everything instead.
+const MAX_PENDING_TAGS = 1000
 
 const zeroCounts = (): KindCounts => Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as KindCounts
 /** Versions are random tokens, never counters: they cannot repeat after an eviction or a restart. */
@@ -96,6 +98,11 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
   const longestTtlMs = Math.max(...CACHE_KINDS.map((kind) => kinds[kind].ttl)) * 1000
   let subscribed = false
   let epochs = 0
+  // Invalidations that may not have reached Redis or the other instances: replayed before Redis is read again.
+  const pending = new Set<string>()
+  // The command connection was lost: Redis may have restarted (from its append-only file) while any
+  // instance's invalidations failed, so recovery starts a new epoch rather than replaying tags.
+  let connectionLost = false
 
   const breaker = createCircuitBreaker({
     ...DEFAULT_BREAKER,
@@ -325,8 +332,10 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     return writes.exec()
   }
 
-  /** An invalidation did not reach every instance: stop using Redis until recovery starts a new epoch. */
-  function missed () {
+  /** An invalidation did not reach Redis or the other instances: no Redis reads until recovery replays it. */
+  function missed (tags: readonly string[]) {
+    for (const tag of tags) pending.add(tag)
+    if (pending.size > MAX_PENDING_TAGS) { pending.clear(); pending.add(GLOBAL_TAG) }
     breaker.trip(new Error('an invalidation could not reach redis'))
   }
 
@@ -345,8 +354,8 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     let counts: KindCounts | undefined
     if (l2 !== undefined) {
       counts = await l2.invalidate(list, list.map(newVersion))
-      // not applied or not announced: recovery drops everything before Redis is read again (invariant 6)
-      if (counts === undefined || !await broadcast({ tags: list })) missed()
+      // not applied or not announced: replayed before Redis is read again (invariant 6)
+      if (counts === undefined || !await broadcast({ tags: list })) missed(list)
     }
     clock.touch(list)
     const local = memory.dropTags(list)
@@ -360,7 +369,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     let deleted: number | undefined
     if (l2 !== undefined) {
       deleted = (await l2.deleteMatching(glob))?.keys
-      if (deleted === undefined || !await broadcast({ patterns: [glob] })) missed()
+      if (deleted === undefined || !await broadcast({ patterns: [glob] })) missed([GLOBAL_TAG])
     }
     clock.touchAll()
     const local = memory.dropMatching(pattern)
@@ -373,7 +382,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     let deleted: number | undefined
     if (l2 !== undefined) {
       deleted = (await l2.deleteMatching('*'))?.keys
-      if (deleted === undefined || !await broadcast({ clear: true })) missed()
+      if (deleted === undefined || !await broadcast({ clear: true })) missed([GLOBAL_TAG])
     }
     clock.touchAll()
     const local = memory.clear()
@@ -381,18 +390,30 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
   }
 
   /**
-   * The breaker's probe (invariant 6). While this instance could not use Redis,
-   * invalidations — its own or, after a restart of Redis from its append-only
-   * file, anyone's — may have missed entries there. So before anything is read
-   * from Redis again: a new epoch (the global tag's version), which makes every
-   * stored entry stale, announced to every instance, which drop their L1.
+   * The breaker's probe (invariant 6): Redis answers, and nothing that may have
+   * missed an invalidation is read from it before that is repaired. The
+   * invalidations this instance could not deliver are replayed (and announced).
+   * After a lost connection, Redis may have restarted from its append-only file
+   * while anyone's invalidations failed: a new epoch (a new version of the global
+   * tag every entry carries) makes everything stored stale, and every instance
+   * drops its L1. A timeout alone (a slow moment) costs no entry.
    */
   async function recover () {
     await l2!.ping()
-    const counts = await l2!.invalidate([GLOBAL_TAG], [newVersion()], true)
-    if (counts === undefined || !await broadcast({ tags: [GLOBAL_TAG] }, true)) throw new Error('could not start a new cache epoch')
-    purgeL1()
-    epochs++
+    for (let pass = 0; pending.size > 0 || connectionLost; pass++) {
+      if (pass === 3) throw new Error('invalidations keep failing')
+      const tags = connectionLost || pending.has(GLOBAL_TAG) ? [GLOBAL_TAG] : [...pending]
+      const counts = await l2!.invalidate(tags, tags.map(newVersion), true)
+      if (counts === undefined || !await broadcast({ tags }, true)) throw new Error('could not replay the missed invalidations')
+      if (tags.includes(GLOBAL_TAG)) {
+        pending.clear()
+        connectionLost = false
+        purgeL1()
+        epochs++
+      } else {
+        for (const tag of tags) pending.delete(tag)
+      }
+    }
   }
 
   function onMessage (raw: string) {
@@ -421,11 +442,15 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     l2,
     connected: () => redis?.status === 'ready',
     subscribed: () => subscribed,
-    epochs: () => epochs
+    epochs: () => epochs,
+    pendingInvalidations: () => pending.size
   })
 
   if (redis !== undefined) {
-    redis.on('close', () => breaker.trip(new Error('connection to redis closed')))
+    redis.on('close', () => {
+      connectionLost = true
+      breaker.trip(new Error('connection to redis closed'))
+    })
     redis.on('ready', () => breaker.probeSoon())
     // not connected yet: start on L1 alone; the first 'ready' probes and switches over
     if (redis.status !== 'ready') breaker.trip(new Error('redis not connected'))

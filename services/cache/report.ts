@@ -13,8 +13,10 @@ export interface ReportSources {
   l2: RedisTier | undefined
   connected: () => boolean
   subscribed: () => boolean
-  /** Epochs started after Redis was unavailable (each drops every stored entry). */
+  /** Epochs started after a lost connection to Redis (each made every stored entry stale). */
   epochs: () => number
+  /** Invalidations waiting to be replayed when Redis answers again. */
+  pendingInvalidations: () => number
 }
 
 const ratio = (hits: number, misses: number) => hits + misses === 0 ? 0 : Math.round(hits / (hits + misses) * 10_000) / 10_000
@@ -29,7 +31,7 @@ export function humanBytes (bytes: number): string {
 }
 
 /** Statistics and health of the cache, read from the counters and both tiers. */
-export function createCacheReport ({ settings, counters, memory, breaker, l2, connected, subscribed, epochs }: ReportSources) {
+export function createCacheReport ({ settings, counters, memory, breaker, l2, connected, subscribed, epochs, pendingInvalidations }: ReportSources) {
   const l1Enabled = settings.enabled && settings.l1Enabled
 
   function kindStats (kind: CacheKind, l2Entries: number) {
@@ -115,7 +117,8 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, co
         breaker: breaker.state,
         subscribed: subscribed(),
         memory_pressure: memoryPressure,
-        recoveries: epochs(),
+        epochs: epochs(),
+        pending_invalidations: pendingInvalidations(),
         last_error: error ?? null
       }
     }
