@@ -6,10 +6,6 @@ import { newObjectId } from '../services/repositories/ids.js'
 import { admin, bearer, build, createForm, createUser, type TestUser } from './helper.js'
 import { freePort, until } from './cache-helper.js'
 
-// About what happens while Redis answers: a busy test machine (one Redis for
-// every test run) must not trip the breaker with the production 100 ms deadline.
-const STEADY = { CACHE_OP_TIMEOUT_MS: '1000' }
-
 const BASE = '/api/v1/admin/cache'
 
 const ORIGINAL_STATS_FIELDS = ['backend', 'connected', 'total_keys', 'hits', 'misses', 'hit_ratio', 'memory_used', 'memory_human',
@@ -51,7 +47,7 @@ async function cached (app: FastifyInstance, formIds: string[]) {
 }
 
 t.test('every admin endpoint: 401 without a valid token, 403 for editors and viewers, 200 for admins', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const viewer = await createUser(app, 'viewer', root)
@@ -78,7 +74,7 @@ t.test('every admin endpoint: 401 without a valid token, 403 for editors and vie
 })
 
 t.test('roles are checked before the input: a viewer\'s malformed request is a 403, not a 400', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const viewer = await createUser(app, 'viewer')
   const bad = [
     { method: 'DELETE' as const, url: `${BASE}/pattern/%01` },
@@ -90,7 +86,7 @@ t.test('roles are checked before the input: a viewer\'s malformed request is a 4
 })
 
 t.test('GET stats: the original fields, per tier and per kind', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const res = await app.inject({ url: `${BASE}/stats`, headers: root.headers })
   t.equal(res.statusCode, 200)
@@ -110,7 +106,7 @@ t.test('GET stats: the original fields, per tier and per kind', async (t) => {
 })
 
 t.test('stats move as hits, misses and evictions happen', async (t) => {
-  const app = await build(t, { ...STEADY, CACHE_MAX_ENTRIES_FORM_SCHEMA: '2' })
+  const app = await build(t, { CACHE_MAX_ENTRIES_FORM_SCHEMA: '2' })
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const [f1, f2, f3] = [await createForm(app, editor), await createForm(app, editor), await createForm(app, editor)]
@@ -132,7 +128,7 @@ t.test('stats move as hits, misses and evictions happen', async (t) => {
 })
 
 t.test('DELETE pattern/:pattern drops the matching keys below the prefix, nothing else', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const form = await createForm(app, editor)
@@ -161,7 +157,7 @@ t.test('DELETE pattern/:pattern drops the matching keys below the prefix, nothin
 })
 
 t.test('DELETE all empties the cache under the prefix and leaves every other key alone', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const form = await createForm(app, editor)
@@ -182,7 +178,7 @@ t.test('DELETE all empties the cache under the prefix and leaves every other key
 })
 
 t.test('DELETE pattern/:pattern refuses empty, long, control-character and malformed patterns', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const cases = {
     empty: '',
@@ -202,7 +198,7 @@ t.test('DELETE pattern/:pattern refuses empty, long, control-character and malfo
 })
 
 t.test('POST warmup with ids: reads them from the database, skips and reports unknown ones', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const published = await createForm(app, editor, { title: 'Published' })
@@ -235,7 +231,7 @@ t.test('POST warmup with ids: reads them from the database, skips and reports un
 })
 
 t.test('POST warmup without a body warms the most recently updated published forms and the users', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const published = [await createForm(app, editor), await createForm(app, editor)]
@@ -257,7 +253,7 @@ t.test('POST warmup without a body warms the most recently updated published for
 })
 
 t.test('POST warmup refuses malformed bodies', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   for (const payload of [{ forms: ['not-an-id'] }, { forms: [{ title: 'no id' }] }, { forms: 'x' }, { everything: true }]) {
     const res = await app.inject({ method: 'POST', url: `${BASE}/warmup`, headers: root.headers, payload })
@@ -266,7 +262,7 @@ t.test('POST warmup refuses malformed bodies', async (t) => {
 })
 
 t.test('DELETE form/:form_id and user/:user_id return the counts per kind and are logged', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
   const form = await createForm(app, editor)
@@ -294,7 +290,7 @@ t.test('DELETE form/:form_id and user/:user_id return the counts per kind and ar
 })
 
 t.test('GET invalidations: newest first, limited, the limit validated', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const ids = [newObjectId(), newObjectId(), newObjectId()]
   for (const id of ids) await app.invalidation.on_dashboard_updated(id)
@@ -309,7 +305,7 @@ t.test('GET invalidations: newest first, limited, the limit validated', async (t
 })
 
 t.test('GET health and GET config on Redis', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const health = await app.inject({ url: `${BASE}/health`, headers: root.headers })
   t.equal(health.statusCode, 200)
@@ -334,7 +330,7 @@ t.test('GET health and GET config on Redis', async (t) => {
 
 t.test('GET config never shows the Redis password; without Redis the service runs degraded on memory', async (t) => {
   const password = 'correct-horse-battery-staple-9f3k'
-  const app = await build(t, { ...STEADY, REDIS_PASSWORD: password, REDIS_HOST: '127.0.0.1', REDIS_PORT: String(await freePort()) })
+  const app = await build(t, { REDIS_PASSWORD: password, REDIS_HOST: '127.0.0.1', REDIS_PORT: String(await freePort()) })
   const root: TestUser = await admin(app)
 
   const config = await app.inject({ url: `${BASE}/config`, headers: root.headers })

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis'
 import { loadConfig } from '../services/config.js'
 import { createCacheService, type CacheSettings } from '../services/cache/cache-service.js'
 import { createRedisConnections } from '../services/cache/connection.js'
-import { tempDir, uniquePrefix } from './helper.js'
+import { TEST_OP_TIMEOUT_MS, tempDir, uniquePrefix } from './helper.js'
 
 export { cleanUp } from './helper.js'
 
@@ -34,7 +34,7 @@ export interface InstanceOptions {
  * real Redis, under a key prefix of its own unless one is shared on purpose.
  */
 export async function cacheInstance (t: Test, { port = 6379, prefix = uniquePrefix(), env = {}, settings = {} }: InstanceOptions = {}) {
-  const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(port), REDIS_KEY_PREFIX: prefix, ...env })
+  const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(port), REDIS_KEY_PREFIX: prefix, CACHE_OP_TIMEOUT_MS: TEST_OP_TIMEOUT_MS, ...env })
   const { commands, subscriber } = createRedisConnections(config.redis, config.cache.opTimeoutMs)
   commands.on('error', () => {})
   subscriber.on('error', () => {})

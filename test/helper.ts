@@ -13,6 +13,8 @@ export type Env = Record<string, string>
 
 export const ADMIN = { email: 'admin@example.test', password: 'admin-password' }
 
+export const TEST_OP_TIMEOUT_MS = '1000'
+
 /** A fresh temp directory, removed when the test ends. */
 export function tempDir (t: Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'forms-api-test-'))
@@ -45,7 +47,10 @@ export function cleanUp (t: Test, prefix: string, port = 6379) {
 
 /**
  * Test configuration: a temp SQLite file, a unique Redis key prefix, a fixed
- * JWT secret (so instances accept each other's tokens) and a bootstrap admin.
+ * JWT secret (so instances accept each other's tokens), a bootstrap admin, and
+ * a Redis deadline of 1 s: every test file shares one Redis on a busy machine,
+ * and these tests are about behaviour, not latency (the fault tests set the
+ * production deadline themselves).
  */
 export function testConfig (t: Test, env: Env = {}): AppConfig {
   return loadConfig({
@@ -53,6 +58,7 @@ export function testConfig (t: Test, env: Env = {}): AppConfig {
     SQLITE_PATH: join(tempDir(t), 'forms.db'),
     REDIS_KEY_PREFIX: uniquePrefix(),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    CACHE_OP_TIMEOUT_MS: TEST_OP_TIMEOUT_MS,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...env

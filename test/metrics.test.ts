@@ -3,10 +3,6 @@ import type { FastifyInstance } from 'fastify'
 import { admin, build, createForm, createUser } from './helper.js'
 import { freePort, until } from './cache-helper.js'
 
-// About what happens while Redis answers: a busy test machine (one Redis for
-// every test run) must not trip the breaker with the production 100 ms deadline.
-const STEADY = { CACHE_OP_TIMEOUT_MS: '1000' }
-
 /** Scrapes GET /metrics: series (`name{labels}`, as exposed) → value. */
 async function scrape (app: FastifyInstance) {
   const res = await app.inject({ url: '/metrics' })
@@ -26,7 +22,7 @@ const METRICS = ['cache_hits_total', 'cache_misses_total', 'cache_writes_total',
   'process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']
 
 t.test('GET /metrics is public Prometheus text with every metric documented', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const { res, text, value } = await scrape(app)
   t.equal(res.headers['content-type'], 'text/plain; version=0.0.4; charset=utf-8')
   for (const name of METRICS) t.match(text, new RegExp(`^# HELP ${name} .+\\n# TYPE ${name} \\w+$`, 'm'), name)
@@ -44,7 +40,7 @@ t.test('GET /metrics is public Prometheus text with every metric documented', as
 })
 
 t.test('the cache and database figures move with hits, misses, evictions, invalidations, reads and writes', async (t) => {
-  const app = await build(t, { ...STEADY, CACHE_MAX_ENTRIES_FORM_SCHEMA: '2' })
+  const app = await build(t, { CACHE_MAX_ENTRIES_FORM_SCHEMA: '2' })
   const editor = await createUser(app, 'editor')
   const forms = [await createForm(app, editor), await createForm(app, editor), await createForm(app, editor)]
   const hits = 'cache_hits_total{kind="form_schema",tier="l1"}'
@@ -74,7 +70,7 @@ t.test('the cache and database figures move with hits, misses, evictions, invali
 })
 
 t.test('request durations are labelled by route pattern and status, never by raw URL', async (t) => {
-  const app = await build(t, STEADY)
+  const app = await build(t)
   const root = await admin(app)
   const form = await createForm(app, root)
   t.equal((await app.inject({ url: `/api/v1/forms/${form.id}`, headers: root.headers })).statusCode, 200)
@@ -91,8 +87,8 @@ t.test('request durations are labelled by route pattern and status, never by raw
 })
 
 t.test('each app instance has its own registry', async (t) => {
-  const a = await build(t, STEADY)
-  const b = await build(t, STEADY)
+  const a = await build(t)
+  const b = await build(t)
   const editor = await createUser(a, 'editor')
   const form = await createForm(a, editor)
   await a.forms.loadForm(form.id)
@@ -101,7 +97,7 @@ t.test('each app instance has its own registry', async (t) => {
 })
 
 t.test('without Redis: the backend is down and the breaker open', async (t) => {
-  const app = await build(t, { ...STEADY, REDIS_HOST: '127.0.0.1', REDIS_PORT: String(await freePort()) })
+  const app = await build(t, { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(await freePort()) })
   const { value } = await scrape(app)
   t.equal(value('cache_backend_up'), 0)
   t.ok(value('cache_breaker_state') >= 1, 'open (or half_open while a probe runs)')

@@ -10,12 +10,8 @@ import { createWarmupService, settlesWithin } from '../services/warmup.js'
 import { build, cleanUp, createForm, createUser, tempDir, testConfig, type Env } from './helper.js'
 import { cacheInstance } from './cache-helper.js'
 
-// About what happens while Redis answers: a busy test machine (one Redis for
-// every test run) must not trip the breaker with the production 100 ms deadline.
-const STEADY = { CACHE_OP_TIMEOUT_MS: '1000' }
-
 /** Builds the app as the helper does, with its log lines (JSON) collected. */
-async function buildLogged (t: Test, env: Env) {
+async function buildLogged (t: Test, env: Env = {}) {
   const lines: Array<Record<string, unknown>> = []
   const config = testConfig(t, env)
   cleanUp(t, config.redis.keyPrefix)
@@ -39,13 +35,13 @@ t.test('settlesWithin: true once the task settles (either way), false when the b
 
 t.test('CACHE_WARMUP_ON_START warms the database\'s forms and users before the instance is ready, with progress in the log', async (t) => {
   const sqlitePath = join(tempDir(t), 'forms.db')
-  const first = await build(t, { ...STEADY, SQLITE_PATH: sqlitePath })
+  const first = await build(t, { SQLITE_PATH: sqlitePath })
   const editor = await createUser(first, 'editor')
   const published = await createForm(first, editor)
   const draft = await createForm(first, editor, { status: 'draft' })
   await first.close()
 
-  const { app: second, lines } = await buildLogged(t, { ...STEADY, SQLITE_PATH: sqlitePath, CACHE_WARMUP_ON_START: 'true' })
+  const { app: second, lines } = await buildLogged(t, { SQLITE_PATH: sqlitePath, CACHE_WARMUP_ON_START: 'true' })
   const messages = lines.map((line) => line.msg)
   t.ok(messages.includes('cache warmup started'))
   t.ok(messages.includes('cache warmup: forms done'), 'progress per kind')
@@ -60,13 +56,13 @@ t.test('CACHE_WARMUP_ON_START warms the database\'s forms and users before the i
 })
 
 t.test('without CACHE_WARMUP_ON_START nothing is warmed at start-up', async (t) => {
-  const { app: instance, lines } = await buildLogged(t, STEADY)
+  const { app: instance, lines } = await buildLogged(t)
   t.notOk(lines.some((line) => String(line.msg).startsWith('cache warmup')))
   t.equal(instance.cache.counters.kinds.form_schema.writes + instance.cache.counters.kinds.user_session.writes, 0)
 })
 
 t.test('a value read before an invalidation is not stored by the warmup (no stale write-back)', async (t) => {
-  const { cache } = await cacheInstance(t, { env: STEADY })
+  const { cache } = await cacheInstance(t)
   const id = newObjectId()
   const old = { id, title: 'read before the change' } as Form
   let release!: () => void
