@@ -46,3 +46,15 @@ t.test('a real fault is a 500 that hides its details', async (t) => {
   t.match(ready.json(), { status: 'unavailable', checks: { database: { status: 'down' } } })
   t.equal((await app.inject({ url: '/health' })).statusCode, 200, 'liveness does not call dependencies')
 })
+
+t.test('readiness reports the cache: ready on Redis, degraded without it', async (t) => {
+  const { freePort } = await import('./cache-helper.js')
+  const up = await build(t)
+  const ready = await up.inject({ url: '/health/ready' })
+  t.equal(ready.statusCode, 200)
+  t.match(ready.json(), { status: 'ready', checks: { database: { status: 'up' }, cache: { status: 'up' } } })
+  const down = await build(t, { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(await freePort()) })
+  const degraded = await down.inject({ url: '/health/ready' })
+  t.equal(degraded.statusCode, 200, 'still serving')
+  t.match(degraded.json(), { status: 'degraded', checks: { database: { status: 'up' }, cache: { status: 'degraded', detail: /memory/ } } })
+})
