@@ -1,0 +1,41 @@
+// A cache service in this process, wired as plugins/app/redis.ts and
+// plugins/app/cache.ts wire it (same connection options), from the compiled
+// service, for the micro-benchmarks.
+import { Redis } from 'ioredis'
+import { compiled, onCleanup, sleep, type RedisServer } from './lib.js'
+
+const silent = { info () {}, warn () {} }
+
+export interface BenchCacheOptions {
+  l1Enabled?: boolean
+  /** ioredis auto-pipelining on the command connection (the app turns it on). */
+  autoPipelining?: boolean
+  /** CACHE_COMPRESS_THRESHOLD (bytes; 0: never compress); default the service's. */
+  compressThreshold?: number
+}
+
+export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold }: BenchCacheOptions = {}) {
+  const { createCacheService } = await compiled<typeof import('../services/cache/cache-service.js')>('services/cache/cache-service.js')
+  const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
+  const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
+  const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix })
+  const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs)
+  const commands = autoPipelining ? connections.commands : new Redis({ ...connections.commands.options, enableAutoPipelining: false })
+  if (!autoPipelining) connections.commands.disconnect()
+  const { subscriber } = connections
+  await Promise.all([commands.connect(), subscriber.connect()])
+  const cache = createCacheService({
+    settings: { ...config.cache, keyPrefix: redis.prefix, l1Enabled, compressThreshold: compressThreshold ?? config.cache.compressThreshold },
+    redis: commands,
+    subscriber,
+    logger: silent
+  })
+  onCleanup(() => {
+    cache.close()
+    commands.disconnect()
+    subscriber.disconnect()
+  })
+  // L1 is trusted (and keeps entries for their TTL) only once invalidations can reach it
+  for (let i = 0; i < 250 && !(await cache.health()).subscribed; i++) await sleep(20)
+  return { cache, commands, subscriber, config }
+}

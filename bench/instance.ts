@@ -1,0 +1,45 @@
+// A service instance for the benches, built exactly as server.ts builds it
+// (same config loader, server options and app plugin, compiled by tsc as for
+// `npm start`), listening on a free loopback port. The parent talks to it over
+// IPC: `ready` (with the port), `stats` (counters read in this process), `stop`.
+import type { AddressInfo } from 'node:net'
+import Fastify from 'fastify'
+import { compiled, type InstanceStats } from './lib.js'
+
+const { default: app, serverOptions } = await compiled<typeof import('../app.js')>('app.js')
+const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
+
+const config = loadConfig(process.env)
+const server = Fastify(serverOptions(config))
+await server.register(app, { config })
+await server.listen({ port: 0, host: '127.0.0.1' })
+
+async function stats (): Promise<InstanceStats> {
+  const { counts } = server.repositories
+  const { counters } = server.cache
+  const health = await server.cache.health()
+  return {
+    db: { reads: counts.reads, writes: counts.writes },
+    cache: { kinds: structuredClone(counters.kinds), errors: counters.errors },
+    breaker: health.breaker,
+    subscribed: health.subscribed
+  }
+}
+
+let stopping = false
+async function stop () {
+  if (stopping) return
+  stopping = true
+  await server.close()
+  // --cpu-prof writes its profile on a normal exit
+  process.exit(0)
+}
+
+process.on('message', (message: { type: string, id?: number }) => {
+  if (message.type === 'stop') void stop()
+  if (message.type === 'stats') void stats().then((result) => process.send!({ type: 'stats', id: message.id, stats: result }))
+})
+// the bench died: do not outlive it
+process.on('disconnect', () => { void stop() })
+
+process.send!({ type: 'ready', port: (server.server.address() as AddressInfo).port })

@@ -1,0 +1,263 @@
+// Scenario 1 — micro-benchmarks of the two tiers against their floors:
+// an L1 hit against Map.get of the same Buffer, an L2 hit against a raw
+// ioredis GET of the same key and bytes (auto-pipelining on and off;
+// sequential, 16 in flight, and a moderate paced load).
+import { hrtime } from 'node:process'
+import type { CacheService } from '../services/cache/cache-service.js'
+import type { Redis } from 'ioredis'
+import { benchCache } from './cache-instance.js'
+import {
+  compiled, fmt, interleaved, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, verdict,
+  type RedisServer
+} from './lib.js'
+
+const KIND = 'api_response'
+const KEYS = 1024
+const L1_OPS = 200_000
+const L1_ROUNDS = 9
+const L2_ROUNDS = 5
+const SEQUENTIAL_OPS = 1500
+const IN_FLIGHT = 16
+const IN_FLIGHT_OPS = 6000
+/** "Moderate load": 16 clients, each one operation every 4 ms (4,000 operations/s). */
+const PACED = { clients: 16, periodMs: 4, durationMs: 1000 }
+
+/** A JSON document of about `bytes` bytes (a form, as the API returns it). */
+function payloadOf (bytes: number): Buffer {
+  const fields: object[] = []
+  const doc = () => JSON.stringify({ id: '6560a1b2c3d4e5f6a7b8c9d0', title: 'Customer survey', version: 3, fields })
+  while (doc().length < bytes - 120) {
+    const i = fields.length
+    fields.push({ name: `field_${i}`, label: `Question number ${i}`, type: i % 3 === 0 ? 'select' : 'text', required: i % 2 === 0 })
+  }
+  return Buffer.from(doc())
+}
+
+const tagsOf = (i: number) => [`form:${i}`]
+
+// ---------------------------------------------------------------- L1
+
+interface L1Subjects {
+  map: Map<string, Buffer>
+  tier: { get (kind: typeof KIND, key: string): { payload: Buffer } | undefined }
+  cache: CacheService
+  keys: string[]
+  fullKeys: string[]
+}
+
+let checksum = 0
+/** ns per operation; the checksum keeps the loops from being optimised away. */
+function nsPerOp (start: bigint, sink: number): number {
+  checksum += sink
+  return Number(hrtime.bigint() - start) / L1_OPS
+}
+
+// One loop per variant, so that each call site stays monomorphic, as in the service.
+const l1Variants = (s: L1Subjects): Record<string, () => Promise<number>> => ({
+  'Map.get': async () => {
+    let sink = 0
+    const start = hrtime.bigint()
+    for (let i = 0; i < L1_OPS; i++) sink += s.map.get(s.fullKeys[i & (KEYS - 1)]!)!.length
+    return nsPerOp(start, sink)
+  },
+  'L1 tier get (LRU + expiry check)': async () => {
+    let sink = 0
+    const start = hrtime.bigint()
+    for (let i = 0; i < L1_OPS; i++) sink += s.tier.get(KIND, s.fullKeys[i & (KEYS - 1)]!)!.payload.length
+    return nsPerOp(start, sink)
+  },
+  'await of an async Map.get': async () => {
+    const get = async (key: string) => s.map.get(key)
+    let sink = 0
+    const start = hrtime.bigint()
+    for (let i = 0; i < L1_OPS; i++) sink += (await get(s.fullKeys[i & (KEYS - 1)]!))!.length
+    return nsPerOp(start, sink)
+  },
+  'cache.begin, L1 hit': async () => {
+    let sink = 0
+    const start = hrtime.bigint()
+    for (let i = 0; i < L1_OPS; i++) sink += (await s.cache.begin(KIND, s.keys[i & (KEYS - 1)]!)).hit!.payload.length
+    return nsPerOp(start, sink)
+  },
+  'cache.lookup, L1 hit': async () => {
+    let sink = 0
+    const start = hrtime.bigint()
+    for (let i = 0; i < L1_OPS; i++) {
+      const key = i & (KEYS - 1)
+      sink += (await s.cache.lookup(KIND, s.keys[key]!, tagsOf(key))).hit!.payload.length
+    }
+    return nsPerOp(start, sink)
+  }
+})
+
+async function l1Bench (redis: RedisServer, payload: Buffer) {
+  const { createMemoryTier } = await compiled<typeof import('../services/cache/memory-tier.js')>('services/cache/memory-tier.js')
+  const { digest } = await compiled<typeof import('../services/cache/keys.js')>('services/cache/keys.js')
+  const { cache, config } = await benchCache(redis)
+  const keys = Array.from({ length: KEYS }, (_, i) => digest('bench', String(i)))
+  const fullKeys = keys.map((key) => cache.keys.entry(KIND, key))
+  const map = new Map<string, Buffer>()
+  const tier = createMemoryTier(config.cache.kinds)
+  for (let i = 0; i < KEYS; i++) {
+    const { ticket } = await cache.lookup(KIND, keys[i]!, tagsOf(i), { read: false })
+    await cache.fill(ticket, payload)
+    const { hit } = await cache.lookup(KIND, keys[i]!, tagsOf(i))
+    if (hit?.tier !== 'l1') throw new Error('expected an L1 hit')
+    map.set(fullKeys[i]!, hit.payload)
+    tier.set(KIND, fullKeys[i]!, { payload: hit.payload, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000, tags: tagsOf(i) })
+  }
+  const variants = l1Variants({ map, tier, cache, keys, fullKeys })
+  for (const run of Object.values(variants)) await run() // warm-up: let the JIT settle
+  return interleaved(L1_ROUNDS, variants, `micro L1 ${payload.length} B: `)
+}
+
+// ---------------------------------------------------------------- L2
+
+interface Latencies { p50: number, p99: number, opsPerSecond: number }
+type Op = (client: number) => Promise<unknown>
+type Load = 'sequential' | 'in flight' | 'paced'
+
+/** Latency of every operation (µs) and the throughput, under one kind of load; client i works on key i. */
+async function measure (op: Op, load: Load): Promise<Latencies> {
+  const samples: number[] = []
+  const one = async (client: number) => {
+    const start = hrtime.bigint()
+    await op(client)
+    samples.push(Number(hrtime.bigint() - start) / 1000)
+  }
+  const started = hrtime.bigint()
+  if (load === 'sequential') {
+    for (let i = 0; i < SEQUENTIAL_OPS; i++) await one(0)
+  } else if (load === 'in flight') {
+    await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, client) => {
+      for (let i = 0; i < IN_FLIGHT_OPS / IN_FLIGHT; i++) await one(client)
+    }))
+  } else {
+    // each client on a fixed schedule, staggered: an open loop that never saturates the process
+    await Promise.all(Array.from({ length: PACED.clients }, async (_, client) => {
+      await sleep(client * PACED.periodMs / PACED.clients)
+      const end = performance.now() + PACED.durationMs
+      let next = performance.now()
+      while (next < end) {
+        await one(client)
+        next += PACED.periodMs
+        const wait = next - performance.now()
+        if (wait > 0) await sleep(wait)
+      }
+    }))
+  }
+  const seconds = Number(hrtime.bigint() - started) / 1e9
+  return { p50: median(samples), p99: percentile(samples, 99), opsPerSecond: samples.length / seconds }
+}
+
+interface L2Client { cache: CacheService, commands: Redis }
+
+/** Stores `payload` under IN_FLIGHT keys (one per client) through the cache; returns the keys. */
+async function storeEntries (client: L2Client, payload: Buffer, offset: number) {
+  const keys = Array.from({ length: IN_FLIGHT }, (_, i) => `bench-l2-${offset + i}`)
+  for (let i = 0; i < IN_FLIGHT; i++) {
+    const { ticket } = await client.cache.lookup(KIND, keys[i]!, tagsOf(i), { read: false })
+    if (!await client.cache.fill(ticket, payload)) throw new Error('could not store the L2 entry')
+  }
+  const fullKeys = keys.map((key) => client.cache.keys.entry(KIND, key))
+  const versionKeys = (i: number) => [client.cache.keys.tagVersion(`form:${i}`), client.cache.keys.tagVersion('*')]
+  return { keys, fullKeys, versionKeys }
+}
+
+function l2Ops (client: L2Client, { keys, fullKeys, versionKeys }: Awaited<ReturnType<typeof storeEntries>>): Record<string, Op> {
+  const expectL2 = (hit: { tier: string } | undefined) => { if (hit?.tier !== 'l2') throw new Error('expected an L2 hit') }
+  return {
+    'raw GET': (i) => client.commands.getBuffer(fullKeys[i]!),
+    'raw MGET (entry + 2 tag versions)': (i) => client.commands.mgetBuffer(fullKeys[i]!, ...versionKeys(i)),
+    'cache.lookup, L2 hit': async (i) => expectL2((await client.cache.lookup(KIND, keys[i]!, tagsOf(i))).hit),
+    'cache.begin, L2 hit': async (i) => expectL2((await client.cache.begin(KIND, keys[i]!, tagsOf(i))).hit)
+  }
+}
+
+async function l2Bench (redis: RedisServer, payload: Buffer) {
+  const clients: Record<string, L2Client> = {
+    on: await benchCache(redis, { l1Enabled: false, autoPipelining: true }),
+    off: await benchCache(redis, { l1Enabled: false, autoPipelining: false })
+  }
+  const stored = await storeEntries(clients.on!, payload, 0)
+  const variants: Record<string, () => Promise<Latencies>> = {}
+  const add = (op: string, pipelining: string, load: Load, run: Op) => { variants[`${op}|${pipelining}|${load}`] = () => measure(run, load) }
+  for (const [pipelining, client] of Object.entries(clients)) {
+    const ops = l2Ops(client, stored)
+    for (const [name, op] of Object.entries(ops)) add(name, pipelining, 'sequential', op)
+    for (const name of ['raw GET', 'cache.lookup, L2 hit', 'cache.begin, L2 hit']) add(name, pipelining, 'in flight', ops[name]!)
+    if (pipelining === 'on') for (const name of ['raw GET', 'cache.lookup, L2 hit']) add(name, pipelining, 'paced', ops[name]!)
+  }
+  if (payload.length > 1024) {
+    // the same payload stored without compression (CACHE_COMPRESS_THRESHOLD=0): what deflate costs a hit
+    const plain = await benchCache(redis, { l1Enabled: false, compressThreshold: 0 })
+    const ops = l2Ops(plain, await storeEntries(plain, payload, 100))
+    add('raw GET, uncompressed entry', 'on', 'sequential', ops['raw GET']!)
+    add('cache.lookup, L2 hit, uncompressed entry', 'on', 'sequential', ops['cache.lookup, L2 hit']!)
+  }
+  for (const run of Object.values(variants)) await run()
+  return interleaved(L2_ROUNDS, variants, `micro L2 ${payload.length} B: `)
+}
+
+// ---------------------------------------------------------------- report
+
+const LOAD_LABEL: Record<Load, string> = {
+  sequential: '1 at a time',
+  'in flight': `${IN_FLIGHT} in flight`,
+  paced: `paced, ${PACED.clients * 1000 / PACED.periodMs} ops/s`
+}
+
+export async function micro (): Promise<string> {
+  const redis = await startRedis()
+  const l1Rows: string[][] = []
+  const l2Rows: string[][] = []
+  const targets: string[][] = []
+  for (const size of [1024, 12 * 1024]) {
+    const payload = payloadOf(size)
+    const label = `${fmt(payload.length / 1024, 1)} KB`
+
+    const l1 = await l1Bench(redis, payload)
+    const base = l1['Map.get']!
+    const asyncBase = l1['await of an async Map.get']!
+    for (const [name, samples] of Object.entries(l1)) {
+      l1Rows.push([label, name, fmt(median(samples), 0), times(pairedRatio(samples, base)), times(pairedRatio(samples, asyncBase))])
+    }
+    const tierRatio = pairedRatio(l1['L1 tier get (LRU + expiry check)']!, base)
+    const begin = median(l1['cache.begin, L1 hit']!)
+    const beginRatio = pairedRatio(l1['cache.begin, L1 hit']!, asyncBase)
+    targets.push([`L1 get (the tier) ≤ 3× Map.get, ${label}`, times(tierRatio), verdict(tierRatio <= 3)])
+    targets.push([`L1 hit through the cache API (cache.begin) ≤ 1 µs, ${label}`, `${fmt(begin, 0)} ns`, verdict(begin <= 1000)])
+    targets.push([`cache.begin L1 hit ≤ 3× an awaited Map.get, ${label}`, times(beginRatio), verdict(beginRatio <= 3)])
+
+    const l2 = await l2Bench(redis, payload)
+    const p50s = (name: string) => l2[name]!.map((r) => r.p50)
+    for (const [name, samples] of Object.entries(l2)) {
+      const [op, pipelining, load] = name.split('|') as [string, string, Load]
+      const raw = l2[`raw GET|${pipelining}|${load}`] !== undefined ? `raw GET|${pipelining}|${load}` : undefined
+      const base = op.endsWith('uncompressed entry') ? `raw GET, uncompressed entry|${pipelining}|${load}` : raw
+      l2Rows.push([label, op, pipelining, LOAD_LABEL[load],
+        fmt(median(samples.map((r) => r.p50)), 1), fmt(median(samples.map((r) => r.p99)), 1),
+        fmt(median(samples.map((r) => r.opsPerSecond)), 0), base === undefined ? '' : times(pairedRatio(p50s(name), p50s(base)))])
+    }
+    for (const pipelining of ['on', 'off']) {
+      const ratio = pairedRatio(p50s(`cache.lookup, L2 hit|${pipelining}|sequential`), p50s(`raw GET|${pipelining}|sequential`))
+      targets.push([`L2 hit p50 ≤ 1.15× raw GET (sequential, auto-pipelining ${pipelining}), ${label}`, times(ratio), verdict(ratio <= 1.15)])
+    }
+    if (l2['cache.lookup, L2 hit, uncompressed entry|on|sequential'] !== undefined) {
+      const ratio = pairedRatio(p50s('cache.lookup, L2 hit, uncompressed entry|on|sequential'), p50s('raw GET, uncompressed entry|on|sequential'))
+      targets.push([`L2 hit p50 ≤ 1.15× raw GET, entry stored uncompressed, ${label}`, times(ratio), verdict(ratio <= 1.15)])
+    }
+    const p99 = median(l2['cache.lookup, L2 hit|on|paced']!.map((r) => r.p99))
+    targets.push([`L2 hit p99 < 1 ms at moderate load (${LOAD_LABEL.paced}), ${label}`, `${fmt(p99, 0)} µs`, verdict(p99 < 1000)])
+  }
+  progress(`micro done (checksum ${checksum})`)
+  return [
+    table(`L1: ns per hit (median of ${L1_ROUNDS} interleaved rounds of ${L1_OPS.toLocaleString('en-US')} gets over ${KEYS} keys)`,
+      ['payload', 'operation', 'ns/op', 'vs Map.get', 'vs awaited Map.get'], l1Rows),
+    table(`L2: µs per hit (medians over ${L2_ROUNDS} interleaved rounds; Redis ${redis.version} on loopback)`,
+      ['payload', 'operation', 'auto-pipelining', 'load', 'p50 µs', 'p99 µs', 'ops/s', 'p50 vs raw GET'], l2Rows),
+    table('Micro-benchmark targets', ['target', 'measured', ''], targets)
+  ].join('\n')
+}
+
+runIfMain(import.meta, micro)
