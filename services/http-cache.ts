@@ -1,3 +1,4 @@
+import { LRUMap } from 'mnemonist'
 import { digest } from './cache/keys.js'
 
 // The HTTP side of the response cache, framework-free: what a request asks
@@ -10,7 +11,10 @@ export interface RequestDirectives {
   revalidate: boolean
 }
 
+const NONE: RequestDirectives = { noStore: false, revalidate: false }
+
 export function requestDirectives (cacheControl: string | undefined, pragma: string | undefined): RequestDirectives {
+  if (cacheControl === undefined && pragma === undefined) return NONE
   const directives = (cacheControl ?? '').toLowerCase().split(',').map((d) => d.trim())
   return {
     noStore: directives.includes('no-store'),
@@ -31,13 +35,22 @@ export interface KeyParts {
 const sorted = (record: Record<string, unknown>) =>
   Object.keys(record).sort().map((name) => `${name}=${JSON.stringify(record[name])}`).join('&')
 
+// The digest of a request seen recently, by its plain key (held in this process only).
+const digests = new LRUMap<string, string>(10_000)
+
 /**
  * GET + route pattern + params + sorted query (+ user), hashed: the same
  * request spelled with its query in another order shares the entry, and no
  * parameter (a search text, a user id) appears in a Redis key.
  */
 export function responseKey ({ route, params, query, userId }: KeyParts): string {
-  return digest('GET', route, sorted(params), sorted(query), userId ?? '')
+  const plain = `${route}\u0000${sorted(params)}\u0000${sorted(query)}\u0000${userId ?? ''}`
+  let key = digests.get(plain)
+  if (key === undefined) {
+    key = digest('GET', plain)
+    digests.set(plain, key)
+  }
+  return key
 }
 
 export interface CachedResponse {

@@ -179,8 +179,12 @@ t.test('locks are released and extended only by their owner', async (t) => {
   t.teardown(() => breaker.stop())
   const tier = createRedisTier({ client, keys: createKeyspace(prefix), breaker, versionTtlMs: 60_000, onError: () => {} })
   const lock = `${prefix}lock:x`
-  t.equal(await tier.acquireLock(lock, 'owner', 5000), true)
-  t.equal(await tier.acquireLock(lock, 'other', 5000), false, 'held')
+  const entry = `${prefix}form:schema:x`
+  t.match(await tier.acquire(lock, 'owner', 5000, entry, []), { acquired: true, entry: null })
+  await client.set(entry, 'stored meanwhile')
+  const second = await tier.acquire(lock, 'other', 5000, entry, [])
+  t.equal(second?.acquired, false, 'held')
+  t.equal(second?.entry?.toString(), 'stored meanwhile', 'and the entry comes with the answer')
   t.equal(await tier.extendLock(lock, 'other', 60_000), 0, 'a stranger cannot extend it')
   t.ok(await client.pttl(lock) <= 5000)
   t.equal(await tier.releaseLock(lock, 'other'), 0, 'nor release it')
@@ -263,4 +267,22 @@ t.test('stats and health', async (t) => {
   const health = await a.cache.health()
   t.match(health, { status: 'healthy', backend: 'redis', connected: true, breaker: 'closed', subscribed: true })
   t.ok(typeof health.ping_ms === 'number' && health.ping_ms >= 0)
+})
+
+t.test('a value built on a cached value cannot be stored as current while its message is still on the way', async (t) => {
+  const { a, b } = await pair(t)
+  const form = { title: 'v1' }
+  const loadForm = (instance: typeof a) => instance.cache.getOrSet('form_schema', 'f', async () => ({ ...form }), { tags: ['form:1'] })
+  // the response is built from the (cached) form, as the schema route is
+  const loadResponse = (instance: typeof a) => instance.cache.getOrSet('api_response', 'r',
+    async () => ({ built_from: (await loadForm(instance)).title }), { tags: ['form:1'] })
+  t.same(await loadForm(b), { title: 'v1' }, 'B holds the form in L1')
+
+  // B stops hearing invalidations (as if its message were delayed), without noticing
+  await b.subscriber.unsubscribe(b.cache.keys.channel)
+  form.title = 'v2'
+  await a.cache.invalidateTags(['form:1'])
+
+  t.same(await loadResponse(b), { built_from: 'v2' }, 'B sees the new version in Redis and drops its old form first')
+  t.same(await loadResponse(a), { built_from: 'v2' }, 'nothing stale was stored for the others')
 })

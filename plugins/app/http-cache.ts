@@ -67,18 +67,22 @@ export default fp(async (fastify) => {
       query: request.query as Record<string, unknown>,
       userId: user ? (request.user?.id ?? 'anonymous') : undefined
     })
-    const tags = options.tags?.(request) ?? []
     if (revalidate) {
-      const { ticket } = await cache.lookup(kind, key, tags, { read: false })
+      const { ticket } = await cache.lookup(kind, key, options.tags?.(request), { read: false })
       request.responseCache = { ticket, ttl: options.ttl }
       reply.header('x-cache', 'BYPASS')
       return
     }
-    const { hit, fill } = await cache.begin(kind, key, tags)
+    // an in-process hit first: no tags to compute, no promise to wait for
+    let hit = cache.peek(kind, key)
     if (hit === undefined) {
-      request.responseCache = { fill, ttl: options.ttl }
-      reply.header('x-cache', 'MISS')
-      return
+      const begun = await cache.begin(kind, key, options.tags?.(request))
+      if (begun.hit === undefined) {
+        request.responseCache = { fill: begun.fill, ttl: options.ttl }
+        reply.header('x-cache', 'MISS')
+        return
+      }
+      hit = begun.hit
     }
     const response = decodeResponse(hit.payload)
     reply.header('x-cache', 'HIT').header('age', ageSeconds(hit.createdAt)).header('etag', response.etag)

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { createCircuitBreaker, type BreakerState } from './breaker.js'
-import { createReadThrough, type Begin } from './read-through.js'
+import { createReadThrough, type Begin, type Lock } from './read-through.js'
 import { createCacheReport } from './report.js'
 import { decodeEntry, encodeEntry } from './codec.js'
 import { createKeyspace, globToRegExp, GLOBAL_TAG } from './keys.js'
@@ -67,9 +67,12 @@ export interface Lookup { hit: Hit | undefined, ticket: Ticket }
 
 interface Message { from: string, tags?: string[], patterns?: string[], clear?: true }
 
-const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 5000 }
+// Probes back off to 1 s at most: after an outage, missed invalidations are replayed within a second.
+const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 1000 }
 // Beyond this many tags waiting to be replayed, recovery drops everything instead.
 const MAX_PENDING_TAGS = 1000
+// How many tags this instance remembers the version of (see `observe`).
+const SEEN_VERSIONS = 10_000
 
 const zeroCounts = (): KindCounts => Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as KindCounts
 /** Versions are random tokens, never counters: they cannot repeat after an eviction or a restart. */
@@ -93,7 +96,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
   const memory = createMemoryTier(kinds)
   const clock = createTagClock()
   const counters = createCacheCounters()
-  const degradedL1TtlMs = settings.degradedL1TtlMs ?? 5000
+  const degradedL1TtlMs = settings.degradedL1TtlMs ?? 1000
   const lockTtlMs = settings.lockTtlMs ?? 5000
   const longestTtlMs = Math.max(...CACHE_KINDS.map((kind) => kinds[kind].ttl)) * 1000
   let subscribed = false
@@ -103,6 +106,9 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
   // The command connection was lost: Redis may have restarted (from its append-only file) while any
   // instance's invalidations failed, so recovery starts a new epoch rather than replaying tags.
   let connectionLost = false
+  // The tag versions this instance last used: a different one seen in Redis means an
+  // invalidation whose message has not arrived yet (see `observe`).
+  const seen = new Map<string, string>()
 
   const breaker = createCircuitBreaker({
     ...DEFAULT_BREAKER,
@@ -139,6 +145,48 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     if (expiresAt > now) memory.set(kind, fullKey, { payload, createdAt, expiresAt, tags })
   }
 
+  function remember (tag: string, version: string) {
+    seen.delete(tag)
+    seen.set(tag, version)
+    if (seen.size > SEEN_VERSIONS) seen.delete(seen.keys().next().value!)
+  }
+
+  /**
+   * Tag versions just read from Redis. One that differs from the version this
+   * instance last used belongs to an invalidation whose message has not arrived
+   * yet: apply it here at once. Otherwise a value computed now could combine
+   * fresh versions with older data still in L1 (a cached response built on a
+   * cached form), and be stored as current (invariant 3).
+   */
+  function observe (tags: readonly string[], versions: ReadonlyArray<string | null>) {
+    const moved: string[] = []
+    tags.forEach((tag, i) => {
+      const version = versions[i]
+      if (version === null || version === undefined || seen.get(tag) === version) return
+      if (seen.has(tag)) moved.push(tag)
+      remember(tag, version)
+    })
+    if (moved.length === 0) return
+    clock.touch(moved)
+    memory.dropTags(moved)
+  }
+
+  /**
+   * What Redis answered for a ticket's key: the entry if it was computed under
+   * the current versions (else it is stale, invariant 3), and a ticket under
+   * those versions when they all exist.
+   */
+  function accept (ticket: Ticket, bytes: Buffer | null, versions: ReadonlyArray<string | null>, since: number): { hit?: Hit, ticket?: Ticket } {
+    observe(ticket.tags, versions)
+    if (versions.includes(null)) return {}
+    const entry = bytes === null ? undefined : decodeEntry(bytes)
+    if (entry !== undefined && entry.versions === versions.join(' ')) {
+      backfill(ticket.kind, ticket.fullKey, ticket.tags, since, entry.payload, entry.createdAt, entry.ttlMs)
+      return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' } }
+    }
+    return { ticket: { ...ticket, versions: versions as string[], since } }
+  }
+
   /**
    * Looks a key up in L1, then L2 (one round trip: the entry and its tags'
    * current versions). Always returns a ticket for storing a value computed
@@ -162,27 +210,29 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     if (l2?.usable() === true) {
       const reply = await l2.read(fullKey, tagList)
       if (reply !== undefined) {
-        if (read && reply.entry !== null) {
-          const entry = decodeEntry(reply.entry)
-          // an entry computed under older tag versions is stale (invariant 3)
-          if (entry !== undefined && entry.versions === reply.versions.join(' ')) {
-            if (count) counters.hit(kind, 'l2')
-            backfill(kind, fullKey, tagList, since, entry.payload, entry.createdAt, entry.ttlMs)
-            return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' }, ticket: ticket() }
-          }
+        const seen = accept(ticket(), read ? reply.entry : null, reply.versions, since)
+        if (seen.hit !== undefined) {
+          if (count) counters.hit(kind, 'l2')
+          return { hit: seen.hit, ticket: ticket() }
         }
-        versions = reply.versions.includes(null)
-          ? await l2.ensureVersions(tagList, tagList.map(newVersion))
-          : reply.versions as string[]
+        versions = seen.ticket?.versions ?? await ensureVersions(tagList)
       }
     }
     if (read && count) counters.miss(kind)
     return { hit: undefined, ticket: ticket(versions) }
   }
 
-  function storeRequest (ticket: Ticket, payload: Buffer, ttlMs: number, createdAt: number): StoreRequest {
+  /** The current versions of the tags, creating missing ones (fresh tokens). */
+  async function ensureVersions (tagList: readonly string[]): Promise<readonly string[] | undefined> {
+    const versions = await l2!.ensureVersions(tagList, tagList.map(newVersion))
+    if (versions !== undefined) observe(tagList, versions)
+    return versions
+  }
+
+  function storeRequest (ticket: Ticket, payload: Buffer, ttlMs: number, createdAt: number, lock?: Lock): StoreRequest {
     const versions = ticket.versions!
     return {
+      lockToken: lock?.token,
       kind: ticket.kind,
       key: ticket.key,
       tags: ticket.tags,
@@ -198,14 +248,14 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
    * tags was invalidated here since), in Redis only if no tag version moved
    * since the lookup (invariant 3). Resolves false when it was refused.
    */
-  async function fill (ticket: Ticket, payload: Buffer, ttl?: number): Promise<boolean> {
+  async function fill (ticket: Ticket, payload: Buffer, ttl?: number, lock?: Lock): Promise<boolean> {
     if (!settings.enabled) return false
     const ttlMs = (ttl ?? kinds[ticket.kind].ttl) * 1000
     const createdAt = Date.now()
     backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, payload, createdAt, ttlMs)
     counters.write(ticket.kind)
     if (l2 === undefined || ticket.versions === undefined) return true
-    const evicted = await l2.store(storeRequest(ticket, payload, ttlMs, createdAt))
+    const evicted = await l2.store(storeRequest(ticket, payload, ttlMs, createdAt, lock))
     if (evicted === -1) {
       // invalidated while the value was computed: it must not be served
       memory.delete(ticket.kind, ticket.fullKey)
@@ -222,23 +272,27 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     lockTtlMs,
     lookup,
     fill,
-    backfill: (ticket, hit, ttlMs) => backfill(ticket.kind, ticket.fullKey, ticket.tags, ticket.since, hit.payload, hit.createdAt, ttlMs),
-    isCurrent: (ticket) => !clock.changedSince(ticket.tags, ticket.since)
+    accept,
+    isCurrent: (ticket) => !clock.changedSince(ticket.tags, ticket.since),
+    now: () => clock.now()
   })
+
+  /** An L1 hit, synchronously (no promise, no round trip), or undefined. */
+  function peek (kind: CacheKind, key: string): Hit | undefined {
+    if (!l1Enabled) return undefined
+    const entry = memory.get(kind, keys.entry(kind, key))
+    if (entry === undefined) return undefined
+    counters.hit(kind, 'l1')
+    return { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' }
+  }
 
   /**
    * A hit, or a miss for the caller to fill (and `finish`, always). Concurrent
    * misses of one key wait for a single leader, across instances with Redis.
    */
   async function begin (kind: CacheKind, key: string, tags?: readonly string[]): Promise<Begin> {
-    if (l1Enabled) {
-      const entry = memory.get(kind, keys.entry(kind, key))
-      if (entry !== undefined) {
-        counters.hit(kind, 'l1')
-        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' } }
-      }
-    }
-    return readThrough.begin(kind, key, tags)
+    const hit = peek(kind, key)
+    return hit === undefined ? readThrough.begin(kind, key, tags) : { hit }
   }
 
   /**
@@ -248,7 +302,9 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
    */
   async function getOrSet<T> (kind: CacheKind, key: string, loader: () => Promise<T> | T, options: EntryOptions = {}): Promise<T> {
     if (!settings.enabled) return loader()
-    const { hit, fill: miss } = await begin(kind, key, options.tags)
+    const cached = peek(kind, key)
+    if (cached !== undefined) return decodeValue<T>(cached.payload)
+    const { hit, fill: miss } = await readThrough.begin(kind, key, options.tags)
     if (hit !== undefined) return decodeValue<T>(hit.payload)
     let value: T
     try {
@@ -269,7 +325,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     let versionOf: Map<string, string> | undefined
     if (l2?.usable() === true) {
       const tags = [...new Set(tagLists.flat())]
-      const versions = await l2.ensureVersions(tags, tags.map(newVersion))
+      const versions = await ensureVersions(tags)
       if (versions !== undefined) versionOf = new Map(tags.map((tag, i) => [tag, versions[i]!]))
     }
     return items.map((item, i) => ({
@@ -339,8 +395,10 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     breaker.trip(new Error('an invalidation could not reach redis'))
   }
 
-  async function broadcast (message: Omit<Message, 'from'>, force = false): Promise<boolean> {
-    return await l2!.publish(JSON.stringify({ from: instanceId, ...message }), force) !== undefined
+  const messageOf = (content: Omit<Message, 'from'>) => JSON.stringify({ from: instanceId, ...content })
+
+  async function broadcast (content: Omit<Message, 'from'>): Promise<boolean> {
+    return await l2!.publish(messageOf(content)) !== undefined
   }
 
   /**
@@ -353,9 +411,11 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     if (list.length === 0 || !settings.enabled) return zeroCounts()
     let counts: KindCounts | undefined
     if (l2 !== undefined) {
-      counts = await l2.invalidate(list, list.map(newVersion))
-      // not applied or not announced: replayed before Redis is read again (invariant 6)
-      if (counts === undefined || !await broadcast({ tags: list })) missed(list)
+      // past the breaker: a write must reach the other instances whenever Redis answers at all
+      const versions = list.map(newVersion)
+      counts = await l2.invalidate(list, versions, messageOf({ tags: list }), true)
+      if (counts === undefined) missed(list) // replayed before Redis is read again (invariant 6)
+      else list.forEach((tag, i) => remember(tag, versions[i]!))
     }
     clock.touch(list)
     const local = memory.dropTags(list)
@@ -403,8 +463,10 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     for (let pass = 0; pending.size > 0 || connectionLost; pass++) {
       if (pass === 3) throw new Error('invalidations keep failing')
       const tags = connectionLost || pending.has(GLOBAL_TAG) ? [GLOBAL_TAG] : [...pending]
-      const counts = await l2!.invalidate(tags, tags.map(newVersion), true)
-      if (counts === undefined || !await broadcast({ tags }, true)) throw new Error('could not replay the missed invalidations')
+      const versions = tags.map(newVersion)
+      const counts = await l2!.invalidate(tags, versions, messageOf({ tags }), true)
+      if (counts === undefined) throw new Error('could not replay the missed invalidations')
+      tags.forEach((tag, i) => remember(tag, versions[i]!))
       if (tags.includes(GLOBAL_TAG)) {
         pending.clear()
         connectionLost = false
@@ -420,7 +482,11 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     let message: Message
     try { message = JSON.parse(raw) } catch { return }
     if (message.from === instanceId) return
-    if (message.tags !== undefined) { clock.touch(message.tags); memory.dropTags(message.tags) }
+    if (message.tags !== undefined) {
+      clock.touch(message.tags)
+      memory.dropTags(message.tags)
+      for (const tag of message.tags) seen.delete(tag)
+    }
     if (message.patterns !== undefined) {
       clock.touchAll()
       for (const glob of message.patterns) memory.dropMatching(globToRegExp(keys.prefix + glob))
@@ -479,6 +545,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     keys,
     lookup,
     fill,
+    peek,
     begin,
     getOrSet,
     tickets,

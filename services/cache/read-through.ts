@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { decodeEntry } from './codec.js'
 import type { Keyspace } from './keys.js'
 import type { CacheKind } from './kinds.js'
 import type { RedisTier } from './redis-tier.js'
@@ -15,16 +14,21 @@ export interface Fill {
 
 export type Begin = { hit: Hit, fill?: undefined } | { hit?: undefined, fill: Fill }
 
+export interface Lock { key: string, token: string }
+
 export interface ReadThroughDeps {
   keys: Keyspace
   counters: CacheCounters
   l2: RedisTier | undefined
   lockTtlMs: number
-  lookup (kind: CacheKind, key: string, tags: readonly string[] | undefined, options?: { read?: boolean, count?: boolean }): Promise<Lookup>
-  fill (ticket: Ticket, payload: Buffer, ttl?: number): Promise<boolean>
-  backfill (ticket: Ticket, hit: Hit, ttlMs: number): void
+  lookup (kind: CacheKind, key: string, tags: readonly string[] | undefined, options?: { read?: boolean }): Promise<Lookup>
+  /** Stores a value (releasing the lock in the same step, when given). */
+  fill (ticket: Ticket, payload: Buffer, ttl?: number, lock?: Lock): Promise<boolean>
+  /** What Redis answered: the entry, if its versions are the current ones, and a ticket under those versions. */
+  accept (ticket: Ticket, entry: Buffer | null, versions: ReadonlyArray<string | null>, since: number): { hit?: Hit, ticket?: Ticket }
   /** False once one of the ticket's tags was invalidated on this instance after its lookup. */
   isCurrent (ticket: Ticket): boolean
+  now (): number
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -37,7 +41,7 @@ const MAX_EXTENSIONS = 30
  * (SET NX PX, owner token) makes one leader across instances, the others poll
  * for its value. A crashed leader's lock expires after `lockTtlMs`.
  */
-export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill, backfill, isCurrent }: ReadThroughDeps) {
+export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill, accept, isCurrent, now }: ReadThroughDeps) {
   // per key: the leader's result (undefined: it produced nothing cacheable)
   const flights = new Map<string, Promise<Hit | undefined>>()
 
@@ -47,40 +51,37 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
     while (Date.now() < deadline) {
       await sleep(delay)
       delay = Math.min(delay * 1.5, 50)
+      const since = now()
       const reply = await l2!.read(ticket.fullKey, ticket.tags, lockKey)
       if (reply === undefined) return 'give-up'
-      const entry = reply.entry === null ? undefined : decodeEntry(reply.entry)
-      if (entry !== undefined && entry.versions === reply.versions.join(' ')) {
-        const hit: Hit = { payload: entry.payload, createdAt: entry.createdAt, tier: 'l2' }
-        backfill(ticket, hit, entry.ttlMs)
-        return hit
-      }
+      const { hit } = accept(ticket, reply.entry, reply.versions, since)
+      if (hit !== undefined) return hit
       // the leader finished without a value we may use, or died and its lock expired
       if (!reply.locked) return 'retry'
     }
     return 'give-up'
   }
 
-  /** Leads across instances: takes the lock, or waits for whoever holds it. */
-  async function lead (first: Ticket): Promise<Hit | { ticket: Ticket, lock?: { key: string, token: string } }> {
+  /** Leads across instances: takes the lock (reading the entry in the same round trip), or waits for whoever holds it. */
+  async function lead (first: Ticket): Promise<Hit | { ticket: Ticket, lock?: Lock }> {
     let ticket = first
     if (l2 === undefined || ticket.versions === undefined) return { ticket }
-    const lockKey = keys.lock(ticket.fullKey)
-    const token = randomUUID()
+    const lock = { key: keys.lock(ticket.fullKey), token: randomUUID() }
     const deadline = Date.now() + lockTtlMs * 2
     while (Date.now() < deadline) {
-      const acquired = await l2.acquireLock(lockKey, token, lockTtlMs)
-      if (acquired === undefined) break
-      if (acquired) {
-        // another instance may have stored it between our read and the lock
-        const again = await lookup(ticket.kind, ticket.key, ticket.tags, { count: false })
-        if (again.hit !== undefined) {
-          void l2.releaseLock(lockKey, token)
-          return again.hit
-        }
-        return { ticket: again.ticket, lock: { key: lockKey, token } }
+      const since = now()
+      const reply = await l2.acquire(lock.key, lock.token, lockTtlMs, ticket.fullKey, ticket.tags)
+      if (reply === undefined) break
+      const seen = accept(ticket, reply.entry, reply.versions, since)
+      if (reply.acquired) {
+        if (seen.hit === undefined && seen.ticket !== undefined) return { ticket: seen.ticket, lock }
+        // another instance stored it just before (or a tag is new): no need to hold the lock
+        void l2.releaseLock(lock.key, lock.token)
+        if (seen.hit !== undefined) return seen.hit
+        return { ticket: (await lookup(ticket.kind, ticket.key, ticket.tags, { read: false })).ticket }
       }
-      const waited = await awaitOtherLeader(ticket, lockKey, deadline)
+      if (seen.hit !== undefined) return seen.hit
+      const waited = await awaitOtherLeader(ticket, lock.key, deadline)
       if (waited === 'give-up') break
       if (waited !== 'retry') return waited
       ticket = (await lookup(ticket.kind, ticket.key, ticket.tags, { read: false })).ticket
@@ -89,7 +90,7 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
     return { ticket }
   }
 
-  function makeFill (ticket: Ticket, settle: (hit: Hit | undefined) => void, lock?: { key: string, token: string }): Fill {
+  function makeFill (ticket: Ticket, settle: (hit: Hit | undefined) => void, lock?: Lock): Fill {
     let extensions = 0
     const extender = lock === undefined
       ? undefined
@@ -110,8 +111,8 @@ export function createReadThrough ({ keys, counters, l2, lockTtlMs, lookup, fill
         // was answered must not see the older value (invariant 2), so each computes its own.
         const current = payload !== undefined && isCurrent(ticket)
         settle(current ? { payload, createdAt: Date.now(), tier: 'l1' } : undefined)
-        if (payload !== undefined) await fill(ticket, payload, ttl)
-        if (lock !== undefined) await l2!.releaseLock(lock.key, lock.token)
+        if (payload !== undefined) await fill(ticket, payload, ttl, lock)
+        else if (lock !== undefined) await l2!.releaseLock(lock.key, lock.token)
       }
     }
   }

@@ -2,12 +2,13 @@ import type { Redis } from 'ioredis'
 import type { CircuitBreaker } from './breaker.js'
 import { GLOBAL_TAG, type Keyspace } from './keys.js'
 import { CACHE_KINDS, type CacheKind } from './kinds.js'
-import { ENSURE_VERSIONS, EXTEND_LOCK, INVALIDATE, RELEASE_LOCK, STORE } from './scripts.js'
+import { ACQUIRE, ENSURE_VERSIONS, EXTEND_LOCK, INVALIDATE, RELEASE_LOCK, STORE } from './scripts.js'
 
 type Arg = string | Buffer | number
 
 interface Scripts {
   cacheStore (keys: number, ...args: Arg[]): Promise<number>
+  cacheAcquireBuffer (keys: number, ...args: Arg[]): Promise<Array<number | Buffer | null>>
   cacheEnsureVersions (keys: number, ...args: Arg[]): Promise<string[]>
   cacheInvalidate (keys: number, ...args: Arg[]): Promise<number[]>
   cacheReleaseLock (key: string, token: string): Promise<number>
@@ -22,6 +23,8 @@ export interface StoreRequest {
   bytes: Buffer
   ttlMs: number
   maxEntries: number
+  /** Released in the same step when this store ends a loader's lock. */
+  lockToken?: string
 }
 
 export type KindCounts = Record<CacheKind, number>
@@ -45,6 +48,7 @@ const SCAN_BATCH = 500
  */
 export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError }: RedisTierOptions) {
   client.defineCommand('cacheStore', { lua: STORE })
+  client.defineCommand('cacheAcquire', { lua: ACQUIRE })
   client.defineCommand('cacheEnsureVersions', { lua: ENSURE_VERSIONS })
   client.defineCommand('cacheInvalidate', { lua: INVALIDATE })
   client.defineCommand('cacheReleaseLock', { lua: RELEASE_LOCK, numberOfKeys: 1 })
@@ -70,8 +74,9 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError 
 
   function storeArgs (request: StoreRequest): [number, ...Arg[]] {
     const entryKey = keys.entry(request.kind, request.key)
-    const keyList = [entryKey, keys.kindIndex(request.kind), ...versionKeys(request.tags), ...indexKeys(request.tags)]
-    return [keyList.length, ...keyList, request.bytes, request.ttlMs, request.maxEntries, request.versions.length, ...request.versions]
+    const keyList = [entryKey, keys.kindIndex(request.kind), keys.lock(entryKey), ...versionKeys(request.tags), ...indexKeys(request.tags)]
+    return [keyList.length, ...keyList, request.bytes, request.ttlMs, request.maxEntries, request.versions.length,
+      request.lockToken ?? '', ...request.versions]
   }
 
   return {
@@ -114,18 +119,28 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError 
       })
     },
 
-    /** New versions for the tags and their indexed entries dropped; counts per kind. */
-    async invalidate (tags: readonly string[], newVersions: readonly string[], force = false): Promise<KindCounts | undefined> {
+    /**
+     * New versions for the tags, their indexed entries dropped, and `message`
+     * published to every instance, in one round trip; counts per kind.
+     */
+    async invalidate (tags: readonly string[], newVersions: readonly string[], message: string, force = false): Promise<KindCounts | undefined> {
       const keyList = [...CACHE_KINDS.map(keys.kindIndex), ...tags.flatMap((tag) => [keys.tagVersion(tag), keys.tagIndex(tag)])]
       const prefixes = keys.entryPrefixes.map(([, prefix]) => prefix)
-      const counts = await guarded('invalidate', () =>
-        redis.cacheInvalidate(keyList.length, ...keyList, CACHE_KINDS.length, ...prefixes, versionTtlMs, ...newVersions), force)
+      const counts = await guarded('invalidate', () => redis.cacheInvalidate(keyList.length, ...keyList, CACHE_KINDS.length, ...prefixes,
+        versionTtlMs, keys.channel, message, ...newVersions), force)
       return counts === undefined ? undefined : Object.fromEntries(CACHE_KINDS.map((kind, i) => [kind, Number(counts[i])])) as KindCounts
     },
 
-    async acquireLock (lockKey: string, token: string, ttlMs: number): Promise<boolean | undefined> {
-      const reply = await guarded('lock', () => redis.set(lockKey, token, 'PX', ttlMs, 'NX'))
-      return reply === undefined ? undefined : reply === 'OK'
+    /** Takes the loader lock if free, and reads the entry and its tag versions, in one round trip. */
+    async acquire (lockKey: string, token: string, ttlMs: number, entryKey: string, tags: readonly string[]) {
+      const keyList = [lockKey, entryKey, ...versionKeys(tags)]
+      const reply = await guarded('acquire', () => redis.cacheAcquireBuffer(keyList.length, ...keyList, token, ttlMs))
+      if (reply === undefined) return undefined
+      return {
+        acquired: Number(reply[0]) === 1,
+        entry: (reply[1] ?? null) as Buffer | null,
+        versions: reply.slice(2).map((v) => v === null || v === undefined ? null : (v as Buffer).toString('latin1'))
+      }
     },
 
     releaseLock (lockKey: string, token: string) {
