@@ -2,7 +2,7 @@ import type { Test } from 'tap'
 import type { FormField } from '../schemas/forms.js'
 import type { DashboardLayout } from '../schemas/dashboards.js'
 import type { Delivery } from '../schemas/webhooks.js'
-import { DuplicateError } from '../services/errors.js'
+import { DuplicateError, NotFoundError } from '../services/errors.js'
 import { newObjectId, OBJECT_ID } from '../services/repositories/ids.js'
 import type { DayCount, FormFilter, NewForm, NewUser, RecentResponse, Repositories } from '../services/repositories/port.js'
 
@@ -552,6 +552,21 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await webhooks.listByForm(form.id), [])
         t.equal(await webhooks.delete(form.id, webhook.id), false, 'a second delete finds nothing')
       })
+    })
+
+    t.test('a response, webhook or dashboard of a form or user deleted meanwhile is refused as not found', async (t) => {
+      const { forms, responses, users, webhooks, dashboards } = await fresh(t)
+      const form = await forms.create(newForm(newObjectId()))
+      const user = await users.create(newUser('gone@example.com'))
+      t.equal(await forms.delete(form.id), true)
+      t.equal(await users.delete(user.id), true)
+
+      await t.rejects(responses.create({ form_id: form.id, form_version: 1, answers: {} }), NotFoundError)
+      await t.rejects(webhooks.create({ url: 'https://example.com/hook', events: ['form.updated'], active: true, secret: 's', form_id: form.id }), NotFoundError)
+      await t.rejects(dashboards.put(user.id, layout(1)), NotFoundError)
+      t.same(await responses.list(form.id, ALL), { items: [], total: 0 }, 'nothing was stored')
+      t.same(await webhooks.listByForm(form.id), [])
+      t.equal(await dashboards.get(user.id), null)
     })
 
     t.test('dashboards: get is null until put, put replaces', async (t) => {

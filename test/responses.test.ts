@@ -175,3 +175,14 @@ t.test('deleting a form deletes its responses', async (t) => {
   t.equal((await app.repositories.responses.list(form.id, { page: 1, per_page: 10 })).total, 0, 'gone from the database')
   t.equal((await list(app, owner, other.id)).total, 1, 'other forms keep theirs')
 })
+
+t.test('a submission to a form deleted while its schema was still cached here is a 404, not a fault', async (t) => {
+  const { app, form } = await setup(t)
+  t.equal((await submit(app, form.id, { full_name: 'a' })).statusCode, 201, 'the schema is now cached')
+  // deleted by another instance whose invalidation message has not arrived yet
+  t.equal(await app.repositories.forms.delete(form.id), true)
+  const res = await submit(app, form.id, { full_name: 'b' })
+  t.equal(res.statusCode, 404)
+  t.match(res.json(), { statusCode: 404, error: 'Not Found', message: 'Form not found' })
+  t.equal((await app.repositories.responses.list(form.id, { page: 1, per_page: 10 })).total, 0, 'nothing stored')
+})

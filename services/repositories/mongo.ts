@@ -4,7 +4,7 @@ import type { FormResponse } from '../../schemas/responses.js'
 import type { StoredUser, User } from '../../schemas/users.js'
 import type { StoredWebhook } from '../../schemas/webhooks.js'
 import type { Dashboard } from '../../schemas/dashboards.js'
-import { DuplicateError } from '../errors.js'
+import { DuplicateError, NotFoundError } from '../errors.js'
 import { searchText } from './search.js'
 import type { DayCount, FormResponseCount, Repositories, StatusCounts } from './port.js'
 import {
@@ -92,6 +92,12 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
     users.createIndexes(INDEXES.users),
     webhooks.createIndexes(INDEXES.webhooks)
   ])
+
+  // MongoDB has no foreign keys: a child is written only while its parent exists (as the SQLite
+  // adapter's constraints ensure; a delete racing the insert can still leave an orphan here).
+  async function requireParent (collection: typeof forms | typeof users, id: string, what: string) {
+    if (await collection.countDocuments({ _id: ObjectId.createFromHexString(id) }, { limit: 1 }) === 0) throw new NotFoundError(what)
+  }
 
   const aggregate = <T extends Document>({ collection, pipeline }: Aggregation) => db.collection(collection, options).aggregate<T>(pipeline).toArray()
 
@@ -193,6 +199,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           submitted_at: at,
           updated_at: at
         }
+        await requireParent(forms, input.form_id, 'Form')
         await responses.insertOne(doc)
         return toResponse(doc)
       },
@@ -324,6 +331,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           created_at: at,
           updated_at: at
         }
+        await requireParent(forms, input.form_id, 'Form')
         await webhooks.insertOne(doc)
         return toWebhook(doc)
       },
@@ -366,6 +374,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
 
       async put (userId, layout) {
         const at = new Date()
+        await requireParent(users, userId, 'User')
         await dashboards.updateOne({ _id: ObjectId.createFromHexString(userId) }, { $set: { layout, updated_at: at } }, { upsert: true })
         return { user_id: userId, layout, updated_at: iso(at) } satisfies Dashboard
       }

@@ -6,7 +6,7 @@ import type { FormResponse } from '../../schemas/responses.js'
 import type { StoredUser, User } from '../../schemas/users.js'
 import type { StoredWebhook } from '../../schemas/webhooks.js'
 import type { Dashboard } from '../../schemas/dashboards.js'
-import { DuplicateError } from '../errors.js'
+import { DuplicateError, NotFoundError } from '../errors.js'
 import { newObjectId } from './ids.js'
 import { searchText } from './search.js'
 import type { FieldSummaries, Repositories, StatusCounts } from './port.js'
@@ -129,6 +129,16 @@ const USER_COLUMNS = 'id, email, name, role, created_at, updated_at'
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 
+/** Runs an insert into a child table; its parent row deleted meanwhile (a concurrent delete) is a 404, not a fault. */
+function insertChild (what: string, insert: () => unknown) {
+  try {
+    insert()
+  } catch (err) {
+    if (err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new NotFoundError(what)
+    throw err
+  }
+}
+
 const now = () => new Date().toISOString()
 
 /** The embedded adapter: better-sqlite3 in WAL mode, tables created on first start. */
@@ -229,9 +239,9 @@ export function createSqliteRepositories (path: string): Repositories {
       async create (input) {
         const at = now()
         const response: FormResponse = { id: newObjectId(), ...input, submitted_at: at, updated_at: at }
-        db.prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
+        insertChild('Form', () => db.prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?)`).run(response.id, response.form_id, response.form_version,
-          JSON.stringify(response.answers), at, at)
+          JSON.stringify(response.answers), at, at))
         return response
       },
 
@@ -375,9 +385,9 @@ export function createSqliteRepositories (path: string): Repositories {
       async create (input) {
         const at = now()
         const webhook: StoredWebhook = { id: newObjectId(), ...input, created_at: at, updated_at: at }
-        db.prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
+        insertChild('Form', () => db.prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(webhook.id, webhook.form_id, webhook.url, JSON.stringify(webhook.events),
-          webhook.active ? 1 : 0, webhook.secret, at, at)
+          webhook.active ? 1 : 0, webhook.secret, at, at))
         return webhook
       },
 
@@ -418,9 +428,9 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async put (userId, layout) {
         const dashboard: Dashboard = { user_id: userId, layout, updated_at: now() }
-        db.prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
+        insertChild('User', () => db.prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
           ON CONFLICT (user_id) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`)
-          .run(userId, JSON.stringify(layout), dashboard.updated_at)
+          .run(userId, JSON.stringify(layout), dashboard.updated_at))
         return dashboard
       }
     },
