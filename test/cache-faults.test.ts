@@ -113,3 +113,26 @@ t.test('a pause costs no entry; an invalidation that failed during it is replaye
   for (const instance of [a, b]) await instance.cache.getOrSet('form_schema', 'untouched', other, { tags: ['form:2'] })
   t.equal(otherLoads, 1, 'the other entry survived on both instances')
 })
+
+t.test('while Redis does not answer, L1 entries live at most degradedL1TtlMs, even with the subscription still open', async (t) => {
+  const server = await ownRedis(t)
+  const prefix = uniquePrefix()
+  const env = { CACHE_OP_TIMEOUT_MS: String(DEADLINE) }
+  const settings = { degradedL1TtlMs: 300 }
+  const a = await cacheInstance(t, { port: server.port, prefix, env, settings })
+  const b = await cacheInstance(t, { port: server.port, prefix, env, settings })
+  const source = { title: 'v1' }
+  const load = async () => ({ ...source })
+  for (const instance of [a, b]) await instance.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] })
+
+  const pausedAt = performance.now()
+  await server.pause(3000)
+  source.title = 'v2'
+  await a.cache.invalidateTags(['form:1']) // cannot reach B: Redis holds the message
+  // B finds out that Redis does not answer through its own misses
+  await Promise.all([1, 2, 3].map((i) => b.cache.getOrSet('form_schema', `other-${i}`, load)))
+  t.equal((await b.cache.health()).breaker, 'open')
+  await new Promise((resolve) => setTimeout(resolve, settings.degradedL1TtlMs + 50))
+  t.same(await b.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] }), { title: 'v2' }, 'B reloads instead of serving its old entry')
+  t.ok(performance.now() - pausedAt < 3000, 'still within the pause')
+})

@@ -116,8 +116,13 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     probe: recover,
     onStateChange (state: BreakerState, err?: unknown) {
       const detail = { state, error: (err as Error | undefined)?.message }
-      if (state === 'open') logger.warn(detail, 'redis unavailable: serving from the in-process cache')
-      else if (state === 'closed') logger.info(detail, 'redis available again')
+      if (state === 'open') {
+        logger.warn(detail, 'redis unavailable: serving from the in-process cache')
+        // a paused or hung Redis delivers no messages even to a live subscription
+        memory.capExpiry(Date.now() + degradedL1TtlMs)
+      } else if (state === 'closed') {
+        logger.info(detail, 'redis available again')
+      }
     }
   })
 
@@ -131,11 +136,11 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
       onError: () => counters.error()
     })
 
-  // L1 is trusted only while invalidation messages can reach it (invariant 2);
-  // without a subscription its entries live a few seconds at most.
+  // L1 is trusted only while invalidation messages can reach it (invariant 2): without a
+  // subscription, or while Redis does not answer, its entries live `degradedL1TtlMs` at most.
   const distributed = subscriber !== undefined
   const l1Enabled = settings.enabled && settings.l1Enabled
-  const l1TtlCap = () => !distributed || subscribed ? Infinity : degradedL1TtlMs
+  const l1TtlCap = () => (!distributed || subscribed) && breaker.allows() ? Infinity : degradedL1TtlMs
 
   function backfill (kind: CacheKind, fullKey: string, tags: readonly string[], since: number, payload: Buffer, createdAt: number, ttlMs: number) {
     // Invariant 3 for L1: nothing read before an invalidation is kept after it.
@@ -210,12 +215,12 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     if (l2?.usable() === true) {
       const reply = await l2.read(fullKey, tagList)
       if (reply !== undefined) {
-        const seen = accept(ticket(), read ? reply.entry : null, reply.versions, since)
-        if (seen.hit !== undefined) {
+        const answer = accept(ticket(), read ? reply.entry : null, reply.versions, since)
+        if (answer.hit !== undefined) {
           if (count) counters.hit(kind, 'l2')
-          return { hit: seen.hit, ticket: ticket() }
+          return { hit: answer.hit, ticket: ticket() }
         }
-        versions = seen.ticket?.versions ?? await ensureVersions(tagList)
+        versions = answer.ticket?.versions ?? await ensureVersions(tagList)
       }
     }
     if (read && count) counters.miss(kind)

@@ -91,6 +91,13 @@ export function createMemoryTier (kinds: Record<CacheKind, KindSettings>) {
       return dropped
     },
 
+    /** Every entry expires by `at` at the latest. */
+    capExpiry (at: number) {
+      for (const kind of CACHE_KINDS) {
+        for (const entry of lrus[kind].values()) entry.expiresAt = Math.min(entry.expiresAt, at)
+      }
+    },
+
     dropMatching (pattern: RegExp): number {
       let dropped = 0
       for (const kind of CACHE_KINDS) {
