@@ -50,7 +50,13 @@ t.test('missing, malformed, forged and expired tokens get 401', async (t) => {
   const none = await app.inject({ url: '/api/v1/users/me' })
   t.equal(none.statusCode, 401)
   t.match(none.json(), { statusCode: 401, error: 'Unauthorized' })
-  t.equal((await app.inject({ url: '/api/v1/users/me', headers: { authorization: 'Bearer not.a.token' } })).statusCode, 401)
+  for (const authorization of ['Bearer not.a.token', 'Bearer', 'Basic YWRtaW46YWRtaW4=', 'Bearer a b']) {
+    const res = await app.inject({ url: '/api/v1/users/me', headers: { authorization } })
+    t.equal(res.statusCode, 401, authorization)
+    t.match(res.json(), { statusCode: 401, error: 'Unauthorized', message: /token/ })
+  }
+  const noSubject = app.jwt.sign({ name: 'no subject' } as unknown as { sub: string })
+  t.equal((await app.inject({ url: '/api/v1/users/me', headers: bearer(noSubject) })).statusCode, 401, 'a token without a subject')
 
   const other = await build(t, { JWT_SECRET: 'another-secret-another-secret-another-0' })
   const forged = await login(other, ADMIN.email, ADMIN.password)
