@@ -3,11 +3,14 @@
 // (CACHE_L1_ENABLED=false), uncached (CACHE_ENABLED=false, SQLite), and a bare
 // Fastify route sending the same bytes and headers; at ~1 KB and ~12 KB. Also
 // the public schema route (no authentication) from L1 against its bare twin.
+// With two cores or more, the server under load and autocannon each get a core
+// of their own: on a shared pair they take turns, and req/s then measures the
+// scheduler as much as the server.
 import { join } from 'node:path'
 import type { BareRoute } from './bare-server.js'
 import type { LoadResult } from './load.js'
 import {
-  ADMIN, api, cpuMs, fmt, interleaved, login, median, pairedRatio, progress, runIfMain, runLoad, serviceEnv, startInstance,
+  ADMIN, api, cpuMs, fmt, interleaved, login, median, pairedRatio, pin, progress, runIfMain, runLoad, serviceEnv, startInstance,
   startRedis, statsDelta, table, tempDir, times, verdict, type Instance, type InstanceStats
 } from './lib.js'
 
@@ -15,6 +18,8 @@ const CONNECTIONS = 32
 const SECONDS = 5
 const WARMUP_SECONDS = 2
 const ROUNDS = 3
+const SERVER_CPU = 0
+const LOAD_CPU = 1
 const SIZES = { '1 KB': 1024, '12 KB': 12 * 1024 }
 const SENT_BACK = ['content-type', 'etag', 'x-cache', 'age', 'cache-control', 'vary']
 const FORM_ROUTE = '/api/v1/forms/:form_id'
@@ -99,11 +104,16 @@ export async function http (): Promise<string> {
   targets[`${publicSchema}|bare route (same bytes)`] = { name: 'bare route (same bytes)', instance: bare, path: schemaPath, kind: 'form_schema', headers: {} }
   targets[`${publicSchema}|L1 hit`] = { name: 'L1 hit', instance: l1, path: schemaPath, kind: 'form_schema', headers: {} }
 
+  // The serving process on one core, autocannon on the other (Redis floats).
+  const pinned = [l1, l2, uncached, bare].every((instance) => pin(instance.pid, SERVER_CPU))
+  progress(pinned ? `service instances pinned to CPU ${SERVER_CPU}, autocannon to CPU ${LOAD_CPU}` : 'not pinned to CPUs (taskset missing or one core)')
+
   const run = (target: Target, seconds = SECONDS) => async (): Promise<Run> => {
     const { instance } = target
     const before = instance === bare ? undefined : await instance.stats()
     const cpuBefore = cpuMs(instance.pid)
-    const load = await runLoad({ url: instance.url + target.path, connections: CONNECTIONS, duration: seconds, headers: target.headers })
+    const load = await runLoad({ url: instance.url + target.path, connections: CONNECTIONS, duration: seconds, headers: target.headers },
+      { cpu: pinned ? LOAD_CPU : undefined })
     const cpuUsPerRequest = (cpuMs(instance.pid) - cpuBefore) * 1000 / load.requests
     if (load.non2xx > 0 || load.errors > 0) throw new Error(`${instance.name}: ${load.non2xx} non-2xx responses, ${load.errors} errors`)
     return { load, cpuUsPerRequest, stats: before === undefined ? undefined : statsDelta(await instance.stats(), before) }
@@ -115,10 +125,10 @@ export async function http (): Promise<string> {
     await run(target, WARMUP_SECONDS)()
   }
   const results = await interleaved(ROUNDS, Object.fromEntries(Object.entries(targets).map(([name, target]) => [name, run(target)])), 'http: ')
-  return report(targets, results)
+  return report(targets, results, pinned)
 }
 
-function report (targets: Record<string, Target>, results: Record<string, Run[]>): string {
+function report (targets: Record<string, Target>, results: Record<string, Run[]>, pinned: boolean): string {
   const rows: string[][] = []
   const goals: string[][] = []
   const groups = [...new Set(Object.keys(targets).map((key) => key.split('|')[0]!))]
@@ -145,7 +155,7 @@ function report (targets: Record<string, Target>, results: Record<string, Run[]>
     }
   }
   return [
-    table(`HTTP GET — autocannon (own process), ${CONNECTIONS} connections, medians of ${ROUNDS} interleaved ${SECONDS} s rounds`,
+    table(`HTTP GET — autocannon (own process${pinned ? ', own core' : ''}), ${CONNECTIONS} connections, medians of ${ROUNDS} interleaved ${SECONDS} s rounds`,
       ['payload', 'served by', 'bytes/resp', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'responses from'], rows),
     table('HTTP targets', ['target', 'measured', ''], goals)
   ].join('\n')

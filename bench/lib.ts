@@ -1,6 +1,6 @@
 // Shared bench helpers: processes (private redis-server, service instances),
 // interleaved rounds, statistics, tables, progress lines (stderr).
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -124,6 +124,21 @@ export function table (title: string, header: readonly string[], rows: ReadonlyA
 export function cpuMs (pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * Pins a process (every thread) to one CPU with `taskset`, so a server and its
+ * load generator do not take turns on the same core. False where that is not
+ * possible (one core, no taskset): the run goes on unpinned.
+ */
+export function pin (pid: number, cpu: number): boolean {
+  if (availableParallelism() <= cpu) return false
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
 }
 
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
@@ -500,10 +515,11 @@ export async function login (base: string, email: string, password: string): Pro
 // ---------------------------------------------------------------- load generation
 
 /** One autocannon run in a child process (bench/load.ts). */
-export async function runLoad (options: import('./load.js').LoadOptions): Promise<import('./load.js').LoadResult> {
+export async function runLoad (options: import('./load.js').LoadOptions, { cpu }: { cpu?: number } = {}): Promise<import('./load.js').LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(options)], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit']
   })
+  if (cpu !== undefined) pin(child.pid!, cpu)
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
   const [code] = await once(child, 'exit') as [number]

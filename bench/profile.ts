@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LoadOptions } from './load.js'
 import {
-  ADMIN, api, cpuMs, fmt, login, progress, RESULTS_DIR, runIfMain, runLoad, serviceEnv, startInstance, startRedis, table, tempDir,
+  ADMIN, api, cpuMs, fmt, login, pin, progress, RESULTS_DIR, runIfMain, runLoad, serviceEnv, startInstance, startRedis, table, tempDir,
   type Instance
 } from './lib.js'
 
@@ -68,10 +68,10 @@ function analyse (profile: Profile) {
 }
 
 /** Runs `seconds` of load against the instance and returns its CPU µs per request, parts of a request from its profile. */
-async function profiled (instance: Instance, dir: string, load: LoadOptions) {
-  await runLoad({ ...load, duration: 3 })
+async function profiled (instance: Instance, dir: string, { cpu, ...load }: LoadOptions & { cpu?: number }) {
+  await runLoad({ ...load, duration: 3 }, { cpu })
   const cpuBefore = cpuMs(instance.pid)
-  const result = await runLoad({ ...load, duration: 10 })
+  const result = await runLoad({ ...load, duration: 10 }, { cpu })
   const cpuUs = (cpuMs(instance.pid) - cpuBefore) * 1000 / result.requests
   await instance.stop()
   // the main thread's profile is the largest (tsx's loader thread writes one too)
@@ -107,7 +107,10 @@ export async function profile (): Promise<string> {
   delete process.env.BENCH_CPU_PROF
 
   progress('profile: 3 s warm-up, then 10 s under --cpu-prof, bare route and L1-hit route in turn')
-  const load = { connections: 32, duration: 10, headers }
+  // as in bench:http, the server and autocannon on cores of their own: time a process spends waiting
+  // for a core would otherwise be charged to whatever function it was in (mostly the socket write)
+  const pinned = pin(l1.pid, 0) && pin(bare.pid, 0)
+  const load = { connections: 32, duration: 10, headers, cpu: pinned ? 1 : undefined }
   const b = await profiled(bare, dirOf('profile-bare'), { ...load, url: bare.url + path })
   const c = await profiled(l1, dirOf('profile-l1-hit'), { ...load, url: l1.url + path })
   const rows = [...PARTS.map(([part]) => part), REST].map((part) => [part, fmt(b.usPerRequest(part), 1), fmt(c.usPerRequest(part), 1), fmt(c.usPerRequest(part) - b.usPerRequest(part), 1)])
