@@ -136,3 +136,26 @@ t.test('while Redis does not answer, L1 entries live at most degradedL1TtlMs, ev
   t.same(await b.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] }), { title: 'v2' }, 'B reloads instead of serving its old entry')
   t.ok(performance.now() - pausedAt < 3000, 'still within the pause')
 })
+
+t.test('an invalidation goes past an open breaker: other instances hear of a write whenever Redis answers at all', async (t) => {
+  const server = await ownRedis(t)
+  const prefix = uniquePrefix()
+  const env = { CACHE_OP_TIMEOUT_MS: String(DEADLINE) }
+  // A's breaker opens on one failure and stays open (no probe) for the rest of the test
+  const a = await cacheInstance(t, { port: server.port, prefix, env, settings: { breaker: { failureThreshold: 1, cooldownMs: 60_000, maxCooldownMs: 60_000 } } })
+  const b = await cacheInstance(t, { port: server.port, prefix, env })
+  const source = { title: 'v1' }
+  const load = async () => ({ ...source })
+  await b.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] })
+
+  await server.pause(300)
+  await a.cache.getOrSet('form_schema', 'other', load) // times out: A's breaker opens
+  t.equal((await a.cache.health()).breaker, 'open')
+  await new Promise((resolve) => setTimeout(resolve, 400)) // Redis answers again; A's breaker stays open
+
+  source.title = 'v2'
+  await a.cache.invalidateTags(['form:1'])
+  t.equal((await a.cache.health()).pending_invalidations, 0, 'delivered, nothing left to replay')
+  await until(async () => (await b.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] })).title === 'v2', 2000, 'B dropped its entry')
+  t.equal((await a.cache.health()).breaker, 'open', 'the breaker is still open')
+})
