@@ -153,10 +153,20 @@ export function createSqliteRepositories (path: string): Repositories {
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
 
-  const formById = db.prepare<[string], FormRow>('SELECT * FROM forms WHERE id = ?')
-  const userById = db.prepare<[string], User>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`)
-  const webhookById = db.prepare<[string, string], WebhookRow>('SELECT * FROM webhooks WHERE id = ? AND form_id = ?')
-  const responseById = db.prepare<[string, string], ResponseRow>('SELECT * FROM responses WHERE id = ? AND form_id = ?')
+  // Every statement is compiled once, on first use: preparing one per call cost
+  // about 5 % of a busy instance's CPU. The texts are fixed or built from a few
+  // filter shapes, so the map stays small.
+  const statements = new Map<string, Database.Statement>()
+  function prepare<P extends unknown[] = unknown[], R = unknown> (text: string): Database.Statement<P, R> {
+    let statement = statements.get(text)
+    if (statement === undefined) statements.set(text, statement = db.prepare(text))
+    return statement as unknown as Database.Statement<P, R>
+  }
+
+  const formById = prepare<[string], FormRow>('SELECT * FROM forms WHERE id = ?')
+  const userById = prepare<[string], User>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`)
+  const webhookById = prepare<[string, string], WebhookRow>('SELECT * FROM webhooks WHERE id = ? AND form_id = ?')
+  const responseById = prepare<[string, string], ResponseRow>('SELECT * FROM responses WHERE id = ? AND form_id = ?')
 
   // Builds the WHERE clause of a form listing; `q` is matched literally with instr().
   function formWhere (filter: { status?: string, q?: string, owner_id?: string }) {
@@ -178,7 +188,7 @@ export function createSqliteRepositories (path: string): Repositories {
       async create (input) {
         const at = now()
         const form: Form = { id: newObjectId(), ...input, version: 1, created_at: at, updated_at: at }
-        db.prepare(`INSERT INTO forms (id, owner_id, title, description, search_text, status, fields, version, created_at, updated_at)
+        prepare(`INSERT INTO forms (id, owner_id, title, description, search_text, status, fields, version, created_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(form.id, form.owner_id, form.title, form.description,
           searchText(form.title, form.description), form.status, JSON.stringify(form.fields), form.version, at, at)
         return form
@@ -191,15 +201,15 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async findByIds (ids) {
         // one bound parameter (a JSON array), however many ids
-        const rows = db.prepare<[string], FormRow>('SELECT * FROM forms WHERE id IN (SELECT value FROM json_each(?))')
+        const rows = prepare<[string], FormRow>('SELECT * FROM forms WHERE id IN (SELECT value FROM json_each(?))')
           .all(JSON.stringify(ids))
         return rows.map(toForm)
       },
 
       async list (filter, { page, per_page: perPage }) {
         const { where, params } = formWhere(filter)
-        const total = (db.prepare(`SELECT count(*) AS n FROM forms ${where}`).get(...params) as { n: number }).n
-        const rows = db.prepare(`SELECT * FROM forms ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
+        const total = (prepare(`SELECT count(*) AS n FROM forms ${where}`).get(...params) as { n: number }).n
+        const rows = prepare(`SELECT * FROM forms ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
           .all(...params, perPage, (page - 1) * perPage) as FormRow[]
         return { items: rows.map(toForm), total }
       },
@@ -208,7 +218,7 @@ export function createSqliteRepositories (path: string): Repositories {
         const current = formById.get(id)
         if (current === undefined || current.version !== expectedVersion) return null
         const next = { ...toForm(current), ...changes, version: expectedVersion + 1, updated_at: now() }
-        const result = db.prepare(`UPDATE forms SET owner_id = ?, title = ?, description = ?, search_text = ?, status = ?,
+        const result = prepare(`UPDATE forms SET owner_id = ?, title = ?, description = ?, search_text = ?, status = ?,
           fields = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`).run(next.owner_id, next.title,
           next.description, searchText(next.title, next.description), next.status, JSON.stringify(next.fields),
           next.version, next.updated_at, id, expectedVersion)
@@ -217,17 +227,17 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async delete (id) {
         // responses and webhooks go with it (ON DELETE CASCADE)
-        return db.prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+        return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
       },
 
       async countByOwner (ownerId) {
-        return (db.prepare('SELECT count(*) AS n FROM forms WHERE owner_id = ?').get(ownerId) as { n: number }).n
+        return (prepare('SELECT count(*) AS n FROM forms WHERE owner_id = ?').get(ownerId) as { n: number }).n
       },
 
       async countByStatus (ownerId) {
         const rows = (ownerId === undefined
-          ? db.prepare('SELECT status, count(*) AS n FROM forms GROUP BY status').all()
-          : db.prepare('SELECT status, count(*) AS n FROM forms WHERE owner_id = ? GROUP BY status').all(ownerId)
+          ? prepare('SELECT status, count(*) AS n FROM forms GROUP BY status').all()
+          : prepare('SELECT status, count(*) AS n FROM forms WHERE owner_id = ? GROUP BY status').all(ownerId)
         ) as Array<{ status: FormStatus, n: number }>
         const counts: StatusCounts = { draft: 0, published: 0, archived: 0 }
         for (const row of rows) counts[row.status] = row.n
@@ -239,7 +249,7 @@ export function createSqliteRepositories (path: string): Repositories {
       async create (input) {
         const at = now()
         const response: FormResponse = { id: newObjectId(), ...input, submitted_at: at, updated_at: at }
-        insertChild('Form', () => db.prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
+        insertChild('Form', () => prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?)`).run(response.id, response.form_id, response.form_version,
           JSON.stringify(response.answers), at, at))
         return response
@@ -251,15 +261,15 @@ export function createSqliteRepositories (path: string): Repositories {
       },
 
       async list (formId, { page, per_page: perPage }) {
-        const total = (db.prepare('SELECT count(*) AS n FROM responses WHERE form_id = ?').get(formId) as { n: number }).n
-        const rows = db.prepare(`SELECT * FROM responses WHERE form_id = ?
+        const total = (prepare('SELECT count(*) AS n FROM responses WHERE form_id = ?').get(formId) as { n: number }).n
+        const rows = prepare(`SELECT * FROM responses WHERE form_id = ?
           ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?`).all(formId, perPage, (page - 1) * perPage) as ResponseRow[]
         return { items: rows.map(toResponse), total }
       },
 
       async update (formId, id, changes) {
         const at = now()
-        const result = db.prepare('UPDATE responses SET answers = ?, form_version = ?, updated_at = ? WHERE id = ? AND form_id = ?')
+        const result = prepare('UPDATE responses SET answers = ?, form_version = ?, updated_at = ? WHERE id = ? AND form_id = ?')
           .run(JSON.stringify(changes.answers), changes.form_version, at, id, formId)
         if (result.changes !== 1) return null
         const row = responseById.get(id, formId)
@@ -267,23 +277,23 @@ export function createSqliteRepositories (path: string): Repositories {
       },
 
       async analytics (formId, fields, since) {
-        const total = (db.prepare('SELECT count(*) AS n FROM responses WHERE form_id = ?').get(formId) as { n: number }).n
-        const perDay = db.prepare(`SELECT substr(submitted_at, 1, 10) AS date, count(*) AS count FROM responses
+        const total = (prepare('SELECT count(*) AS n FROM responses WHERE form_id = ?').get(formId) as { n: number }).n
+        const perDay = prepare(`SELECT substr(submitted_at, 1, 10) AS date, count(*) AS count FROM responses
           WHERE form_id = ? AND submitted_at >= ? GROUP BY date ORDER BY date`).all(formId, since) as Array<{ date: string, count: number }>
         const summaries: FieldSummaries = {}
         for (const field of fields) {
           const path = `$.${field.name}`
           if (field.type === 'select') {
-            const rows = db.prepare(`SELECT value, count(*) AS n FROM (
+            const rows = prepare(`SELECT value, count(*) AS n FROM (
                 SELECT json_extract(answers, ?) AS value FROM responses WHERE form_id = ?
               ) WHERE value IS NOT NULL GROUP BY value`).all(path, formId) as Array<{ value: string, n: number }>
             summaries[field.name] = { counts: Object.fromEntries(rows.map((r) => [String(r.value), r.n])) }
           } else if (field.type === 'checkbox') {
-            const rows = db.prepare(`SELECT j.value AS value, count(*) AS n FROM responses r, json_each(r.answers, ?) j
+            const rows = prepare(`SELECT j.value AS value, count(*) AS n FROM responses r, json_each(r.answers, ?) j
               WHERE r.form_id = ? GROUP BY j.value`).all(path, formId) as Array<{ value: string, n: number }>
             summaries[field.name] = { counts: Object.fromEntries(rows.map((r) => [String(r.value), r.n])) }
           } else if (field.type === 'number') {
-            const row = db.prepare(`SELECT min(x) AS min, max(x) AS max, avg(x) AS mean, count(x) AS n FROM (
+            const row = prepare(`SELECT min(x) AS min, max(x) AS max, avg(x) AS mean, count(x) AS n FROM (
                 SELECT json_extract(answers, ?) AS x FROM responses WHERE form_id = ?
               ) WHERE typeof(x) IN ('integer', 'real')`).get(path, formId) as { min: number, max: number, mean: number, n: number }
             if (row.n > 0) summaries[field.name] = { min: row.min, max: row.max, mean: row.mean }
@@ -294,14 +304,14 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async countPerForm (ownerId, limit) {
         const owner = ownerClause(ownerId)
-        return db.prepare(`SELECT f.id AS form_id, f.title AS title, count(r.id) AS count
+        return prepare(`SELECT f.id AS form_id, f.title AS title, count(r.id) AS count
           FROM forms f LEFT JOIN responses r ON r.form_id = f.id WHERE 1 = 1 ${owner.sql}
           GROUP BY f.id ORDER BY count DESC, f.updated_at DESC LIMIT ?`).all(...owner.params, limit) as Array<{ form_id: string, title: string, count: number }>
       },
 
       async recent (ownerId, limit) {
         const owner = ownerClause(ownerId)
-        const rows = db.prepare(`SELECT r.*, f.title AS form_title FROM responses r JOIN forms f ON f.id = r.form_id
+        const rows = prepare(`SELECT r.*, f.title AS form_title FROM responses r JOIN forms f ON f.id = r.form_id
           WHERE 1 = 1 ${owner.sql} ORDER BY r.submitted_at DESC, r.id DESC LIMIT ?`)
           .all(...owner.params, limit) as Array<ResponseRow & { form_title: string }>
         return rows.map((row) => ({ ...toResponse(row), form_title: row.form_title }))
@@ -309,7 +319,7 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async perDay (ownerId, since) {
         const owner = ownerClause(ownerId)
-        return db.prepare(`SELECT substr(r.submitted_at, 1, 10) AS date, count(*) AS count
+        return prepare(`SELECT substr(r.submitted_at, 1, 10) AS date, count(*) AS count
           FROM responses r JOIN forms f ON f.id = r.form_id WHERE r.submitted_at >= ? ${owner.sql}
           GROUP BY date ORDER BY date`).all(since, ...owner.params) as Array<{ date: string, count: number }>
       }
@@ -320,7 +330,7 @@ export function createSqliteRepositories (path: string): Repositories {
         const at = now()
         const user: User = { id: newObjectId(), email: input.email, name: input.name, role: input.role, created_at: at, updated_at: at }
         try {
-          db.prepare(`INSERT INTO users (id, email, email_key, name, role, password_hash, created_at, updated_at)
+          prepare(`INSERT INTO users (id, email, email_key, name, role, password_hash, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(user.id, user.email, user.email.toLowerCase(), user.name, user.role,
             input.password_hash, at, at)
         } catch (err) {
@@ -335,33 +345,33 @@ export function createSqliteRepositories (path: string): Repositories {
       },
 
       async findByIds (ids) {
-        return db.prepare<[string], User>(`SELECT ${USER_COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`)
+        return prepare<[string], User>(`SELECT ${USER_COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`)
           .all(JSON.stringify(ids))
       },
 
       async findByEmail (email) {
-        const row = db.prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email_key = ?`)
+        const row = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email_key = ?`)
           .get(email.toLowerCase())
         return row ?? null
       },
 
       async list ({ page, per_page: perPage }) {
-        const total = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
-        const items = db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, id LIMIT ? OFFSET ?`)
+        const total = (prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+        const items = prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at, id LIMIT ? OFFSET ?`)
           .all(perPage, (page - 1) * perPage) as User[]
         return { items, total }
       },
 
       async recent (limit) {
-        return db.prepare<[number], User>(`SELECT ${USER_COLUMNS} FROM users ORDER BY updated_at DESC, id DESC LIMIT ?`).all(limit)
+        return prepare<[number], User>(`SELECT ${USER_COLUMNS} FROM users ORDER BY updated_at DESC, id DESC LIMIT ?`).all(limit)
       },
 
       async update (id, changes) {
-        const current = db.prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = ?`).get(id)
+        const current = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = ?`).get(id)
         if (current === undefined) return null
         const next = { ...current, ...changes, updated_at: now() }
         try {
-          db.prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?
+          prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?
             WHERE id = ?`).run(next.email, next.email.toLowerCase(), next.name, next.role, next.password_hash, next.updated_at, id)
         } catch (err) {
           if (isUniqueViolation(err)) throw new DuplicateError('A user with this email already exists')
@@ -373,11 +383,11 @@ export function createSqliteRepositories (path: string): Repositories {
 
       async delete (id) {
         // the dashboard goes with it (ON DELETE CASCADE)
-        return db.prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1
+        return prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1
       },
 
       async count () {
-        return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+        return (prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
       }
     },
 
@@ -385,7 +395,7 @@ export function createSqliteRepositories (path: string): Repositories {
       async create (input) {
         const at = now()
         const webhook: StoredWebhook = { id: newObjectId(), ...input, created_at: at, updated_at: at }
-        insertChild('Form', () => db.prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
+        insertChild('Form', () => prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(webhook.id, webhook.form_id, webhook.url, JSON.stringify(webhook.events),
           webhook.active ? 1 : 0, webhook.secret, at, at))
         return webhook
@@ -397,7 +407,7 @@ export function createSqliteRepositories (path: string): Repositories {
       },
 
       async listByForm (formId) {
-        const rows = db.prepare('SELECT * FROM webhooks WHERE form_id = ? ORDER BY created_at, id').all(formId) as WebhookRow[]
+        const rows = prepare('SELECT * FROM webhooks WHERE form_id = ? ORDER BY created_at, id').all(formId) as WebhookRow[]
         return rows.map(toWebhook)
       },
 
@@ -405,30 +415,30 @@ export function createSqliteRepositories (path: string): Repositories {
         const current = webhookById.get(id, formId)
         if (current === undefined) return null
         const next = { ...toWebhook(current), ...changes, updated_at: now() }
-        db.prepare('UPDATE webhooks SET url = ?, events = ?, active = ?, secret = ?, updated_at = ? WHERE id = ?')
+        prepare('UPDATE webhooks SET url = ?, events = ?, active = ?, secret = ?, updated_at = ? WHERE id = ?')
           .run(next.url, JSON.stringify(next.events), next.active ? 1 : 0, next.secret, next.updated_at, id)
         return next
       },
 
       async delete (formId, id) {
-        return db.prepare('DELETE FROM webhooks WHERE id = ? AND form_id = ?').run(id, formId).changes === 1
+        return prepare('DELETE FROM webhooks WHERE id = ? AND form_id = ?').run(id, formId).changes === 1
       },
 
       async recordDelivery (id, delivery) {
-        db.prepare('UPDATE webhooks SET last_delivery = ? WHERE id = ?').run(JSON.stringify(delivery), id)
+        prepare('UPDATE webhooks SET last_delivery = ? WHERE id = ?').run(JSON.stringify(delivery), id)
       }
     },
 
     dashboards: {
       async get (userId) {
-        const row = db.prepare<[string], { user_id: string, layout: string, updated_at: string }>(
+        const row = prepare<[string], { user_id: string, layout: string, updated_at: string }>(
           'SELECT * FROM dashboards WHERE user_id = ?').get(userId)
         return row === undefined ? null : { user_id: row.user_id, layout: JSON.parse(row.layout), updated_at: row.updated_at }
       },
 
       async put (userId, layout) {
         const dashboard: Dashboard = { user_id: userId, layout, updated_at: now() }
-        insertChild('User', () => db.prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
+        insertChild('User', () => prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
           ON CONFLICT (user_id) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`)
           .run(userId, JSON.stringify(layout), dashboard.updated_at))
         return dashboard
@@ -436,7 +446,7 @@ export function createSqliteRepositories (path: string): Repositories {
     },
 
     async ping () {
-      db.prepare('SELECT 1').get()
+      prepare('SELECT 1').get()
     },
 
     async close () {
