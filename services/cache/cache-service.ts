@@ -176,6 +176,14 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     memory.dropTags(moved)
   }
 
+  function fromL1 (kind: CacheKind, fullKey: string, count: boolean): Hit | undefined {
+    if (!l1Enabled) return undefined
+    const entry = memory.get(kind, fullKey)
+    if (entry === undefined) return undefined
+    if (count) counters.hit(kind, 'l1')
+    return { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' }
+  }
+
   /**
    * What Redis answered for a ticket's key: the entry if it was computed under
    * the current versions (else it is stale, invariant 3), and a ticket under
@@ -203,13 +211,8 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     const since = clock.now()
     const ticket = (versions?: readonly string[]): Ticket => ({ kind, key, fullKey, tags: tagList, versions, since })
 
-    if (read && l1Enabled) {
-      const entry = memory.get(kind, fullKey)
-      if (entry !== undefined) {
-        if (count) counters.hit(kind, 'l1')
-        return { hit: { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' }, ticket: ticket() }
-      }
-    }
+    const local = read ? fromL1(kind, fullKey, count) : undefined
+    if (local !== undefined) return { hit: local, ticket: ticket() }
 
     let versions: readonly string[] | undefined
     if (l2?.usable() === true) {
@@ -284,11 +287,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
 
   /** An L1 hit, synchronously (no promise, no round trip), or undefined. */
   function peek (kind: CacheKind, key: string): Hit | undefined {
-    if (!l1Enabled) return undefined
-    const entry = memory.get(kind, keys.entry(kind, key))
-    if (entry === undefined) return undefined
-    counters.hit(kind, 'l1')
-    return { payload: entry.payload, createdAt: entry.createdAt, tier: 'l1' }
+    return fromL1(kind, keys.entry(kind, key), true)
   }
 
   /**
