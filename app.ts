@@ -40,6 +40,16 @@ function buildValidator (externalSchemas: ExternalSchemas) {
   return compile as unknown as ReturnType<typeof ajvPool>
 }
 
+/**
+ * TRUST_PROXY for Fastify. A hop count trusts that many proxies in front of the
+ * service (Fastify itself refuses to trust by count alone, since a client that
+ * reaches the service directly could then forge X-Forwarded-For: set a count only
+ * when every request comes through the proxies).
+ */
+function trustProxyOption (trust: AppConfig['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+}
+
 /** Server options, shared by server.ts and the test helper so tests run the production setup. */
 export function serverOptions (config: AppConfig): FastifyServerOptions {
   return {
@@ -48,6 +58,7 @@ export function serverOptions (config: AppConfig): FastifyServerOptions {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' }
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(config.trustProxy),
     requestTimeout: 30_000,
     return503OnClosing: true,
     // 512: room for a cache pattern (DELETE /admin/cache/pattern/:pattern, up to 200 characters, so that

@@ -291,7 +291,7 @@ export interface RedisServer {
 export async function startRedis (): Promise<RedisServer> {
   const shared = process.env.BENCH_REDIS_PORT
   const port = shared !== undefined ? Number(shared) : await freePort()
-  const prefix = `{bench-${randomUUID().slice(0, 8)}}:`
+  const prefix = `bench-${randomUUID().slice(0, 8)}:`
   const dir = shared !== undefined ? '' : tempDir('redis')
   let child: ChildProcess | undefined
   const client = () => new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 0, lazyConnect: true })

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { isIP } from 'node:net'
 import { CACHE_KINDS, type CacheKind, type KindSettings } from './cache/kinds.js'
 
 const Integer = (min: number, max: number, fallback: number) =>
@@ -7,6 +8,9 @@ const Integer = (min: number, max: number, fallback: number) =>
 const Flag = (fallback: boolean) => Type.Boolean({ default: fallback })
 const Seconds = (fallback: number) => Integer(1, 31 * 24 * 3600, fallback)
 const Entries = (fallback: number) => Integer(1, 10_000_000, fallback)
+// host:port,host:port,... (host names, IPv4, or [IPv6])
+const NODE_LIST_WORDS = 'a comma-separated list of host:port (e.g. 10.0.0.1:7000,10.0.0.2:7000)'
+const NODE_LIST = '^(([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5})(,([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5})*$'
 
 /** Every environment variable the service reads, with its default (DESIGN.md §4). */
 export const EnvSchema = Type.Object({
@@ -26,7 +30,11 @@ export const EnvSchema = Type.Object({
   REDIS_MAX_CONNECTIONS: Integer(1, 10_000, 50),
   REDIS_SOCKET_TIMEOUT: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
   REDIS_SOCKET_CONNECT_TIMEOUT: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
-  REDIS_KEY_PREFIX: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s*?\\[\\]\\\\]+$', default: '{forms}:' }),
+  // no braces: the cache chooses each key's Redis Cluster hash tag itself, so keys spread over the slots
+  REDIS_KEY_PREFIX: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s*?\\[\\]\\\\{}]+$', default: 'forms:' }),
+  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: NODE_LIST, expected: NODE_LIST_WORDS })),
+  REDIS_SENTINELS: Type.Optional(Type.String({ pattern: NODE_LIST, expected: NODE_LIST_WORDS })),
+  REDIS_SENTINEL_MASTER: Type.String({ minLength: 1, maxLength: 200, pattern: '^\\S+$', default: 'mymaster' }),
 
   CACHE_ENABLED: Flag(true),
   CACHE_DEFAULT_TTL: Seconds(300),
@@ -45,6 +53,12 @@ export const EnvSchema = Type.Object({
   CACHE_L1_ENABLED: Flag(true),
   CACHE_COMPRESS_THRESHOLD: Integer(0, 100 * 1024 * 1024, 1024),
   CACHE_WARMUP_ON_START: Flag(false),
+  CACHE_L1_MAX_BYTES: Integer(1024, 64 * 1024 ** 3, 128 * 1024 * 1024),
+  CACHE_MAX_ENTRY_BYTES: Integer(1, 512 * 1024 * 1024, 1024 * 1024),
+  CACHE_GRACE_SECONDS: Integer(0, 31 * 24 * 3600, 86_400),
+  CACHE_SOFT_TIMEOUT_MS: Integer(1, 600_000, 250),
+  CACHE_HARD_TIMEOUT_MS: Integer(1, 600_000, 5000),
+  CACHE_EAGER_REFRESH: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.8 }),
 
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   JWT_EXPIRES_IN: Type.String({ pattern: '^[1-9][0-9]*[smhd]?$', default: '1h' }),
@@ -52,6 +66,7 @@ export const EnvSchema = Type.Object({
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
 
   WEBHOOK_ALLOW_PRIVATE: Flag(false),
+  TRUST_PROXY: Type.String({ minLength: 1, maxLength: 2000, default: 'false' }),
   RATE_LIMIT_LOGIN: Integer(1, 1_000_000, 10),
   RATE_LIMIT_RESPONSES: Integer(1, 1_000_000, 60)
 })
@@ -63,6 +78,13 @@ const SECRETS = new Set(['REDIS_PASSWORD', 'JWT_SECRET', 'ADMIN_PASSWORD', 'MONG
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
+
+export interface RedisNode { host: string, port: number }
+
+export type RedisTopology =
+  | { mode: 'standalone' }
+  | { mode: 'cluster', nodes: RedisNode[] }
+  | { mode: 'sentinel', sentinels: RedisNode[], masterName: string }
 
 export interface AppConfig {
   production: boolean
@@ -81,6 +103,8 @@ export interface AppConfig {
     socketTimeoutMs: number
     connectTimeoutMs: number
     keyPrefix: string
+    /** Which Redis deployment the cache talks to. */
+    topology: RedisTopology
   }
   cache: {
     enabled: boolean
@@ -91,7 +115,19 @@ export interface AppConfig {
     compressThreshold: number
     warmupOnStart: boolean
     kinds: Record<CacheKind, KindSettings>
+    /** The in-process tier's byte budget, all kinds together. */
+    l1MaxBytes: number
+    /** A value larger than this is served but not cached. */
+    maxEntryBytes: number
+    /** How long past its TTL an entry may still be served when its loader fails or is slow; 0: never. */
+    graceSeconds: number
+    softTimeoutMs: number
+    hardTimeoutMs: number
+    /** A hit past this share of its TTL refreshes the entry in the background; 0: never. */
+    eagerRefresh: number
   }
+  /** Fastify's `trustProxy`: which X-Forwarded-For hops to believe. */
+  trustProxy: boolean | number | string[]
   auth: { jwtSecret?: string, tokenTtlSeconds: number, adminEmail?: string, adminPassword?: string }
   webhooks: { allowPrivate: boolean }
   rateLimit: { login: number, responses: number }
@@ -104,6 +140,50 @@ export function parseDuration (value: string): number {
   return Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd']
 }
 
+/** "a:1,[::1]:2" → nodes; throws a ConfigError naming `variable` for a port out of range. */
+export function parseNodeList (variable: string, value: string): RedisNode[] {
+  return value.split(',').map((item) => {
+    const at = item.lastIndexOf(':')
+    const host = item.slice(0, at).replace(/^\[(.*)\]$/, '$1')
+    const port = Number(item.slice(at + 1))
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new ConfigError(`invalid configuration: ${variable} must list host:port pairs with ports from 1 to 65535 (got "${item}")`)
+    }
+    return { host, port }
+  })
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`: `true`/`false`, a hop count, or a
+ * comma-separated list of addresses and CIDR ranges.
+ */
+export function parseTrustProxy (value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true'
+  if (/^[0-9]+$/.test(value)) return Number(value)
+  const entries = value.split(',').map((entry) => entry.trim())
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/')
+    const family = isIP(address)
+    const maxBits = family === 6 ? 128 : 32
+    const validBits = bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= maxBits)
+    if (family === 0 || !validBits || extra !== undefined) {
+      throw new ConfigError(`invalid configuration: TRUST_PROXY must be true, false, a hop count, or addresses/CIDR ranges separated by commas (got "${entry}")`)
+    }
+  }
+  return entries
+}
+
+function topologyOf (env: Env): RedisTopology {
+  if (env.REDIS_CLUSTER_NODES !== undefined && env.REDIS_SENTINELS !== undefined) {
+    throw new ConfigError('invalid configuration: REDIS_CLUSTER_NODES and REDIS_SENTINELS cannot both be set (choose Redis Cluster or Sentinel)')
+  }
+  if (env.REDIS_CLUSTER_NODES !== undefined) return { mode: 'cluster', nodes: parseNodeList('REDIS_CLUSTER_NODES', env.REDIS_CLUSTER_NODES) }
+  if (env.REDIS_SENTINELS !== undefined) {
+    return { mode: 'sentinel', sentinels: parseNodeList('REDIS_SENTINELS', env.REDIS_SENTINELS), masterName: env.REDIS_SENTINEL_MASTER }
+  }
+  return { mode: 'standalone' }
+}
+
 /** "256mb" → bytes. */
 export function parseMemorySize (value: string): number {
   const match = /^([0-9]+)([kmg]?)b?$/i.exec(value)
@@ -114,6 +194,7 @@ export function parseMemorySize (value: string): number {
 
 /** What a variable must look like, in words, from its schema. */
 function expectation (schema: TSchema): string {
+  if (typeof schema.expected === 'string') return schema.expected
   if (Array.isArray(schema.anyOf)) return `one of ${schema.anyOf.map((s: TSchema) => s.const).join(', ')}`
   switch (schema.type) {
     case 'boolean': return 'true or false'
@@ -161,6 +242,9 @@ function toConfig (env: Env): AppConfig {
   if (production && env.JWT_SECRET === undefined) {
     throw new ConfigError('invalid configuration: JWT_SECRET is required when NODE_ENV=production')
   }
+  if (env.CACHE_SOFT_TIMEOUT_MS > env.CACHE_HARD_TIMEOUT_MS) {
+    throw new ConfigError('invalid configuration: CACHE_SOFT_TIMEOUT_MS must not exceed CACHE_HARD_TIMEOUT_MS')
+  }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together')
   }
@@ -185,7 +269,8 @@ function toConfig (env: Env): AppConfig {
       maxConnections: env.REDIS_MAX_CONNECTIONS,
       socketTimeoutMs: Math.round(env.REDIS_SOCKET_TIMEOUT * 1000),
       connectTimeoutMs: Math.round(env.REDIS_SOCKET_CONNECT_TIMEOUT * 1000),
-      keyPrefix: env.REDIS_KEY_PREFIX
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      topology: topologyOf(env)
     },
     cache: {
       enabled: env.CACHE_ENABLED,
@@ -195,8 +280,15 @@ function toConfig (env: Env): AppConfig {
       l1Enabled: env.CACHE_L1_ENABLED,
       compressThreshold: env.CACHE_COMPRESS_THRESHOLD,
       warmupOnStart: env.CACHE_WARMUP_ON_START,
-      kinds
+      kinds,
+      l1MaxBytes: env.CACHE_L1_MAX_BYTES,
+      maxEntryBytes: env.CACHE_MAX_ENTRY_BYTES,
+      graceSeconds: env.CACHE_GRACE_SECONDS,
+      softTimeoutMs: env.CACHE_SOFT_TIMEOUT_MS,
+      hardTimeoutMs: env.CACHE_HARD_TIMEOUT_MS,
+      eagerRefresh: env.CACHE_EAGER_REFRESH
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auth: {
       jwtSecret: env.JWT_SECRET,
       tokenTtlSeconds: parseDuration(env.JWT_EXPIRES_IN),

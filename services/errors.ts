@@ -12,3 +12,6 @@ export const PreconditionFailedError = createError<'PRECONDITION_FAILED', 412, [
 
 /** A unique constraint was hit (e.g. an email already in use). */
 export const DuplicateError = createError<'DUPLICATE', 409, [string]>('DUPLICATE', '%s', 409)
+
+/** The database did not answer in time (or is down) and the cache holds nothing to serve instead. */
+export const DatabaseUnavailableError = createError<'DATABASE_UNAVAILABLE', 503, [string]>('DATABASE_UNAVAILABLE', '%s', 503)

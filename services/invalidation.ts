@@ -18,7 +18,7 @@ export interface InvalidationRecord {
 }
 
 export interface InvalidationDeps {
-  cache: { invalidateTags (tags: readonly string[]): Promise<KindCounts>, readonly instanceId: string }
+  cache: { invalidateTags (tags: readonly string[]): Promise<{ counts: KindCounts, delivered: boolean }>, readonly instanceId: string }
   /** How many records the log keeps (oldest dropped first). */
   logSize?: number
 }
@@ -45,7 +45,7 @@ export function createInvalidationService ({ cache, logSize = 1000 }: Invalidati
   const totals = new Map<string, number>()
 
   async function run (event: string, args: Record<string, unknown>, dropped: readonly string[]): Promise<InvalidationCounts> {
-    const counts = toInvalidationCounts(await cache.invalidateTags(dropped))
+    const counts = toInvalidationCounts((await cache.invalidateTags(dropped)).counts)
     log.push({ event, args, counts, at: new Date().toISOString(), instance: cache.instanceId })
     if (log.length > logSize) log.shift()
     totals.set(event, (totals.get(event) ?? 0) + 1)

@@ -205,13 +205,14 @@ t.test('invalidateTags drops the tagged entries in both tiers, on every instance
   }
   t.equal(b.cache.counters.kinds.form_schema.hits.l2, 1, 'B holds them in L1 now')
 
-  const counts = await a.cache.invalidateTags(['form:f1'])
+  const { counts, delivered } = await a.cache.invalidateTags(['form:f1'])
+  t.ok(delivered, 'Redis took it')
   t.same(counts, { form_schema: 1, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 1 })
 
   await until(async () => (await b.cache.lookup('form_schema', 'f1', ['form:f1'])).hit === undefined, 2000, 'B drops f1')
   t.equal((await b.cache.lookup('api_response', 'r1', ['form:f1', 'forms'])).hit, undefined)
   t.equal((await b.cache.lookup('query_result', 'list', ['forms'])).hit?.tier, 'l1', 'untagged entries stay')
-  t.same(await a.cache.invalidateTags(['form:f1']), { form_schema: 0, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 0 }, 'nothing left to drop')
+  t.same((await a.cache.invalidateTags(['form:f1'])).counts, { form_schema: 0, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 0 }, 'nothing left to drop')
 })
 
 t.test('pattern invalidation and clear all touch only keys under the prefix', async (t) => {

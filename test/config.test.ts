@@ -21,6 +21,28 @@ t.test('defaults match DESIGN.md §4 and §5', async (t) => {
   })
   t.equal(config.webhooks.allowPrivate, false)
   t.equal(config.auth.tokenTtlSeconds, 3600)
+  t.same(config.redis.topology, { mode: 'standalone' })
+  t.match(config.cache, {
+    l1MaxBytes: 134_217_728, maxEntryBytes: 1_048_576, graceSeconds: 86_400, softTimeoutMs: 250, hardTimeoutMs: 5000, eagerRefresh: 0.8
+  })
+  t.equal(config.trustProxy, false)
+  t.notMatch(config.redis.keyPrefix, /[{}]/, 'the default prefix is no hash tag: keys spread over cluster slots')
+})
+
+t.test('Redis Cluster and Sentinel are chosen by their variables', async (t) => {
+  t.same(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b:7001,[::1]:7002' }).redis.topology, {
+    mode: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: 'redis-b', port: 7001 }, { host: '::1', port: 7002 }]
+  })
+  t.same(loadConfig({ REDIS_SENTINELS: 's1:26379,s2:26379' }).redis.topology, {
+    mode: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], masterName: 'mymaster'
+  })
+  t.match(loadConfig({ REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_MASTER: 'forms' }).redis.topology, { masterName: 'forms' })
+})
+
+t.test('TRUST_PROXY takes a flag, a hop count or addresses', async (t) => {
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true)
+  t.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2)
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy, ['10.0.0.0/8', '127.0.0.1', '::1'])
 })
 
 t.test('values are converted from strings', async (t) => {
@@ -53,7 +75,18 @@ t.test('a bad value is refused with one line naming the variable', async (t) => 
     [{ MONGODB_URL: 'postgres://x' }, /MONGODB_URL must be a string matching/],
     [{ CACHE_OP_TIMEOUT_MS: '0' }, /CACHE_OP_TIMEOUT_MS/],
     [{ NODE_ENV: 'production' }, /JWT_SECRET is required when NODE_ENV=production/],
-    [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/]
+    [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
+    [{ REDIS_KEY_PREFIX: '{forms}:' }, /REDIS_KEY_PREFIX must be a string/],
+    [{ REDIS_CLUSTER_NODES: 'a:1,b' }, /^invalid configuration: REDIS_CLUSTER_NODES must be a comma-separated list of host:port/],
+    [{ REDIS_CLUSTER_NODES: 'a:70000' }, /^invalid configuration: REDIS_CLUSTER_NODES must list host:port pairs with ports from 1 to 65535 \(got "a:70000"\)$/],
+    [{ REDIS_SENTINELS: 'a:1, b:2' }, /^invalid configuration: REDIS_SENTINELS must be a comma-separated list/],
+    [{ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2' }, /^invalid configuration: REDIS_CLUSTER_NODES and REDIS_SENTINELS cannot both be set/],
+    [{ CACHE_GRACE_SECONDS: '-1' }, /CACHE_GRACE_SECONDS must be an integer/],
+    [{ CACHE_EAGER_REFRESH: '1' }, /CACHE_EAGER_REFRESH must be a number/],
+    [{ CACHE_SOFT_TIMEOUT_MS: '6000' }, /CACHE_SOFT_TIMEOUT_MS must not exceed CACHE_HARD_TIMEOUT_MS/],
+    [{ CACHE_L1_MAX_BYTES: '10' }, /CACHE_L1_MAX_BYTES must be an integer/],
+    [{ TRUST_PROXY: 'yes' }, /^invalid configuration: TRUST_PROXY must be true, false, a hop count, or addresses\/CIDR ranges separated by commas \(got "yes"\)$/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/]
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))

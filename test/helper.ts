@@ -24,7 +24,7 @@ export function tempDir (t: Test): string {
 
 /** A key prefix of its own for every test app, so test files never touch each other's keys. */
 export function uniquePrefix (): string {
-  return `{test-${randomUUID().slice(0, 8)}}:`
+  return `test-${randomUUID().slice(0, 8)}:`
 }
 
 /** Deletes the Redis keys under the prefix (and only those) when the test ends. */

@@ -174,7 +174,7 @@ t.test('the invalidation log is bounded, newest first, and counts calls per even
   const zero = { form_schema: 0, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 0 }
   const calls: string[][] = []
   const service = createInvalidationService({
-    cache: { instanceId: 'instance-1', invalidateTags: async (list) => { calls.push([...list]); return { ...zero, user_session: 1 } } },
+    cache: { instanceId: 'instance-1', invalidateTags: async (list) => { calls.push([...list]); return { counts: { ...zero, user_session: 1 }, delivered: true } } },
     logSize: 3
   })
   const users = ['u1', 'u2', 'u3', 'u4', 'u5']

@@ -65,6 +65,16 @@ export interface Ticket {
 
 export interface Lookup { hit: Hit | undefined, ticket: Ticket }
 
+/** What an invalidation did: entries dropped per kind, and whether every instance will hear of it. */
+export interface TagInvalidation {
+  counts: KindCounts
+  /**
+   * True once Redis took the new versions and the message (or there is no Redis to
+   * tell); false when Redis did not answer: this process replays it when Redis is back.
+   */
+  delivered: boolean
+}
+
 interface Message { from: string, tags?: string[], patterns?: string[], clear?: true }
 
 // Probes back off to 1 s at most: after an outage, missed invalidations are replayed within a second.
@@ -410,9 +420,9 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
    * in Redis first, then this instance's L1, then a message to the others.
    * Counts per kind (Redis entries; L1 entries when Redis is not reachable).
    */
-  async function invalidateTags (tags: readonly string[]): Promise<KindCounts> {
+  async function invalidateTags (tags: readonly string[]): Promise<TagInvalidation> {
     const list = [...new Set(tags)]
-    if (list.length === 0 || !settings.enabled) return zeroCounts()
+    if (list.length === 0 || !settings.enabled) return { counts: zeroCounts(), delivered: true }
     let counts: KindCounts | undefined
     if (l2 !== undefined) {
       // past the breaker: a write must reach the other instances whenever Redis answers at all
@@ -423,7 +433,7 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     }
     clock.touch(list)
     const local = memory.dropTags(list)
-    return counts ?? local
+    return { counts: counts ?? local, delivered: l2 === undefined || counts !== undefined }
   }
 
   /** Deletes the keys matching a glob (relative to the prefix) in both tiers, on every instance. */
@@ -560,6 +570,8 @@ export function createCacheService ({ settings, redis, subscriber, logger, insta
     clearAll,
     ...report,
     counters,
+    /** Whether Redis is in use right now (the breaker is closed). */
+    redisAvailable: () => l2?.usable() === true,
     /** Parses a payload stored by getOrSet, set or a pipeline. */
     decode: decodeValue,
     /** Stores a value that is current now (prefer getOrSet: it cannot write back stale data). */
