@@ -36,6 +36,6 @@ export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPi
     subscriber.disconnect()
   })
   // L1 is trusted (and keeps entries for their TTL) only once invalidations can reach it
-  for (let i = 0; i < 250 && !(await cache.health()).subscribed; i++) await sleep(20)
+  for (let i = 0; i < 250 && !(await cache.health()).link_healthy; i++) await sleep(20)
   return { cache, commands, subscriber, config }
 }

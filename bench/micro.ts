@@ -73,10 +73,10 @@ const l1Variants = (s: L1Subjects): Record<string, () => Promise<number>> => ({
     for (let i = 0; i < L1_OPS; i++) sink += (await get(s.fullKeys[i & (KEYS - 1)]!))!.length
     return nsPerOp(start, sink)
   },
-  'cache.begin, L1 hit': async () => {
+  'cache.peek, L1 hit': async () => {
     let sink = 0
     const start = hrtime.bigint()
-    for (let i = 0; i < L1_OPS; i++) sink += (await s.cache.begin(KIND, s.keys[i & (KEYS - 1)]!)).hit!.payload.length
+    for (let i = 0; i < L1_OPS; i++) sink += s.cache.peek(KIND, s.keys[i & (KEYS - 1)]!)!.payload.length
     return nsPerOp(start, sink)
   },
   'cache.lookup, L1 hit': async () => {
@@ -97,14 +97,15 @@ async function l1Bench (redis: RedisServer, payload: Buffer) {
   const keys = Array.from({ length: KEYS }, (_, i) => digest('bench', String(i)))
   const fullKeys = keys.map((key) => cache.keys.entry(KIND, key))
   const map = new Map<string, Buffer>()
-  const tier = createMemoryTier(config.cache.kinds)
+  const tier = createMemoryTier({ kinds: config.cache.kinds, maxBytes: config.cache.l1MaxBytes })
   for (let i = 0; i < KEYS; i++) {
-    const { ticket } = await cache.lookup(KIND, keys[i]!, tagsOf(i), { read: false })
-    await cache.fill(ticket, payload)
+    const { fill } = await cache.open(KIND, keys[i]!, tagsOf(i), { read: false })
+    await fill!.commit(payload)
     const { hit } = await cache.lookup(KIND, keys[i]!, tagsOf(i))
     if (hit?.tier !== 'l1') throw new Error('expected an L1 hit')
     map.set(fullKeys[i]!, hit.payload)
-    tier.set(KIND, fullKeys[i]!, { payload: hit.payload, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000, tags: tagsOf(i) })
+    const now = Date.now()
+    tier.set(KIND, fullKeys[i]!, { payload: hit.payload, createdAt: now, ttlMs: 3_600_000, expiresAt: now + 3_600_000, graceUntil: now + 3_600_000, tags: tagsOf(i), versions: tagsOf(i) })
   }
   const variants = l1Variants({ map, tier, cache, keys, fullKeys })
   for (const run of Object.values(variants)) await run() // warm-up: let the JIT settle
@@ -156,8 +157,8 @@ interface L2Client { cache: CacheService, commands: Redis }
 async function storeEntries (client: L2Client, payload: Buffer, offset: number) {
   const keys = Array.from({ length: IN_FLIGHT }, (_, i) => `bench-l2-${offset + i}`)
   for (let i = 0; i < IN_FLIGHT; i++) {
-    const { ticket } = await client.cache.lookup(KIND, keys[i]!, tagsOf(i), { read: false })
-    if (!await client.cache.fill(ticket, payload)) throw new Error('could not store the L2 entry')
+    const { fill } = await client.cache.open(KIND, keys[i]!, tagsOf(i), { read: false })
+    if (!await fill!.commit(payload)) throw new Error('could not store the L2 entry')
   }
   const fullKeys = keys.map((key) => client.cache.keys.entry(KIND, key))
   const versionKeys = (i: number) => [client.cache.keys.tagVersion(`form:${i}`), client.cache.keys.tagVersion('*')]
@@ -170,7 +171,7 @@ function l2Ops (client: L2Client, { keys, fullKeys, versionKeys }: Awaited<Retur
     'raw GET': (i) => client.commands.getBuffer(fullKeys[i]!),
     'raw MGET (entry + 2 tag versions)': (i) => client.commands.mgetBuffer(fullKeys[i]!, ...versionKeys(i)),
     'cache.lookup, L2 hit': async (i) => expectL2((await client.cache.lookup(KIND, keys[i]!, tagsOf(i))).hit),
-    'cache.begin, L2 hit': async (i) => expectL2((await client.cache.begin(KIND, keys[i]!, tagsOf(i))).hit)
+    'cache.open, L2 hit': async (i) => expectL2((await client.cache.open(KIND, keys[i]!, tagsOf(i))).hit)
   }
 }
 
@@ -185,7 +186,7 @@ async function l2Bench (redis: RedisServer, payload: Buffer) {
   for (const [pipelining, client] of Object.entries(clients)) {
     const ops = l2Ops(client, stored)
     for (const [name, op] of Object.entries(ops)) add(name, pipelining, 'sequential', op)
-    for (const name of ['raw GET', 'cache.lookup, L2 hit', 'cache.begin, L2 hit']) add(name, pipelining, 'in flight', ops[name]!)
+    for (const name of ['raw GET', 'cache.lookup, L2 hit', 'cache.open, L2 hit']) add(name, pipelining, 'in flight', ops[name]!)
     if (pipelining === 'on') for (const name of ['raw GET', 'cache.lookup, L2 hit']) add(name, pipelining, 'paced', ops[name]!)
   }
   if (payload.length > 1024) {
@@ -223,8 +224,8 @@ export async function micro (): Promise<string> {
       l1Rows.push([label, name, fmt(median(samples), 0), times(pairedRatio(samples, base)), times(pairedRatio(samples, asyncBase))])
     }
     const tierRatio = pairedRatio(l1['L1 tier get (LRU + expiry check)']!, base)
-    const begin = median(l1['cache.begin, L1 hit']!)
-    const beginRatio = pairedRatio(l1['cache.begin, L1 hit']!, asyncBase)
+    const begin = median(l1['cache.peek, L1 hit']!)
+    const beginRatio = pairedRatio(l1['cache.peek, L1 hit']!, asyncBase)
     targets.push([`L1 get (the tier) ≤ 3× Map.get, ${label}`, times(tierRatio), verdict(tierRatio <= 3)])
     targets.push([`L1 hit through the cache API (cache.begin) ≤ 1 µs, ${label}`, `${fmt(begin, 0)} ns`, verdict(begin <= 1000)])
     targets.push([`cache.begin L1 hit ≤ 3× an awaited Map.get, ${label}`, times(beginRatio), verdict(beginRatio <= 3)])

@@ -1,5 +1,6 @@
 import { LRUMap } from 'mnemonist'
 import { digest } from './cache/keys.js'
+import type { Hit } from './cache/types.js'
 
 // The HTTP side of the response cache, framework-free: what a request asks
 // for, what a response is stored under, and how it is stored.
@@ -78,4 +79,19 @@ export function decodeResponse (bytes: Buffer): CachedResponse {
 /** Seconds since the entry was stored (the `Age` header). */
 export function ageSeconds (createdAt: number, now = Date.now()): number {
   return Math.max(0, Math.floor((now - createdAt) / 1000))
+}
+
+/** The cache's name in `Cache-Status` (RFC 9211). */
+export const CACHE_NAME = 'forms-api'
+
+/**
+ * `Cache-Status` for a hit (`hit; ttl=<seconds left>`, negative for a grace
+ * entry; `; collapsed` when it came from another request's load), a miss or a bypass.
+ */
+export function cacheStatus (outcome: Hit | 'miss' | 'bypass', now = Date.now()): string {
+  if (outcome === 'miss') return `${CACHE_NAME}; fwd=miss`
+  if (outcome === 'bypass') return `${CACHE_NAME}; fwd=bypass`
+  const left = (outcome.createdAt + outcome.ttlMs - now) / 1000
+  const ttl = left >= 0 ? Math.ceil(left) : Math.floor(left)
+  return `${CACHE_NAME}; hit; ttl=${ttl}${outcome.collapsed === true ? '; collapsed' : ''}`
 }

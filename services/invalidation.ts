@@ -1,4 +1,4 @@
-import type { KindCounts } from './cache/redis-tier.js'
+import type { KindCounts } from './cache/types.js'
 import { tags } from './tags.js'
 
 export interface InvalidationCounts {

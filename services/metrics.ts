@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { BreakerState } from './cache/breaker.js'
 import type { CacheService } from './cache/cache-service.js'
 import { CACHE_KINDS, type CacheKind } from './cache/kinds.js'
-import type { Tier } from './cache/stats.js'
+import type { Tier } from './cache/types.js'
 import type { InvalidationService } from './invalidation.js'
 import type { OperationCounts } from './repositories/counting.js'
 

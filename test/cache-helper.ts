@@ -50,7 +50,8 @@ export async function cacheInstance (t: Test, { port = 6379, prefix = uniquePref
     commands.disconnect()
     subscriber.disconnect()
   })
-  if (commands.status === 'ready') await until(() => cache.health().then((h) => h.subscribed), 3000, 'subscription')
+  // the first probe checks the cache epoch before Redis is used; the link is healthy once subscribed
+  if (commands.status === 'ready') await until(() => cache.health().then((h) => h.backend === 'redis' && h.link_healthy), 3000, 'redis in use')
   return { cache, commands, subscriber, prefix, config }
 }
 

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis'
 import { createCircuitBreaker } from '../services/cache/breaker.js'
 import { createKeyspace } from '../services/cache/keys.js'
 import { createRedisTier } from '../services/cache/redis-tier.js'
+import { encodeEntry } from '../services/cache/codec.js'
 import { uniquePrefix } from './helper.js'
 import { cacheInstance, cleanUp, until } from './cache-helper.js'
 
@@ -65,7 +66,7 @@ t.test('every caller gets its own copy; null and undefined are returned but neve
 })
 
 t.test('entries expire with their kind\'s TTL', async (t) => {
-  const { a } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1' } })
+  const { a } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1', CACHE_GRACE_SECONDS: '0' } })
   const loader = counter({ widget: 1 })
   await a.cache.getOrSet('dashboard_widget', 'w', loader)
   await a.cache.getOrSet('dashboard_widget', 'w', loader)
@@ -76,10 +77,23 @@ t.test('entries expire with their kind\'s TTL', async (t) => {
   t.ok(await a.commands.pttl(a.cache.keys.entry('dashboard_widget', 'w')) <= 1000, 'Redis expires it too')
 })
 
+t.test('with a grace period, Redis keeps an entry past its TTL (for fail-safe), but it is reloaded after the TTL', async (t) => {
+  const { a } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1', CACHE_GRACE_SECONDS: '60' } })
+  const loader = counter({ widget: 1 })
+  await a.cache.getOrSet('dashboard_widget', 'w', loader)
+  const key = a.cache.keys.entry('dashboard_widget', 'w')
+  await until(async () => await a.commands.exists(key) === 1, 2000, 'stored')
+  const kept = await a.commands.pttl(key)
+  t.ok(kept > 1000 && kept <= 61_000, `kept for the TTL and the grace period (${kept} ms)`)
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  await a.cache.getOrSet('dashboard_widget', 'w', loader)
+  t.equal(loader.calls, 2, 'past its TTL it is loaded again')
+})
+
 t.test('max entries hold in both tiers; what is pushed out counts as an eviction', async (t) => {
   const { a, b } = await pair(t, { env: { CACHE_MAX_ENTRIES_FORM_SCHEMA: '3' } })
   for (let i = 0; i < 5; i++) await a.cache.getOrSet('form_schema', `f${i}`, async () => ({ i }))
-  await until(async () => await a.commands.zcard(a.cache.keys.kindIndex('form_schema')) === 3, 2000, 'Redis index trimmed')
+  await until(async () => await a.commands.zcard(a.cache.keys.bucket('form_schema', 0)) === 3, 2000, 'Redis index trimmed')
   const stats = await a.cache.stats()
   t.equal(stats.kinds.form_schema.entries_l1, 3, 'L1 holds 3')
   t.equal(stats.kinds.form_schema.entries_l2, 3, 'Redis holds 3')
@@ -142,8 +156,8 @@ t.test('tag versions never repeat: a lost version key makes its entries stale, n
   const loader = counter({ v: 2 })
   t.same(await b.cache.getOrSet('form_schema', 'f1', loader, { tags: ['form:f1'] }), { v: 2 }, 'the orphaned entry is not served')
   t.equal(loader.calls, 1)
-  const after = await a.commands.get(versionKey)
-  t.ok(after !== null && after !== before, 'a fresh version, not a reused one')
+  await until(async () => await a.commands.get(versionKey) !== null, 2000, 'a version again')
+  t.not(await a.commands.get(versionKey), before, 'a fresh version, not a reused one')
 })
 
 t.test('stampede: 100 concurrent misses per key on two instances call each loader once', async (t) => {
@@ -159,7 +173,7 @@ t.test('stampede: 100 concurrent misses per key on two instances call each loade
 
 t.test('a crashed lock holder blocks the others no longer than the lock TTL', async (t) => {
   const { a } = await pair(t, { settings: { lockTtlMs: 400 } })
-  const lockKey = a.cache.keys.lock(a.cache.keys.entry('query_result', 'q'))
+  const lockKey = a.cache.keys.lock('query_result', 'q')
   await a.commands.set(lockKey, 'a-process-that-died', 'PX', 400)
   const started = Date.now()
   const loader = counter({ ok: true })
@@ -170,29 +184,40 @@ t.test('a crashed lock holder blocks the others no longer than the lock TTL', as
   t.ok(waited < 400 + 1000, `but not much past its TTL (${waited} ms)`)
 })
 
-t.test('locks are released and extended only by their owner', async (t) => {
+t.test('the read takes the lock only without a fresh entry; locks are released and extended only by their owner', async (t) => {
   const prefix = uniquePrefix()
   cleanUp(t, prefix)
   const client = new Redis({ maxRetriesPerRequest: 0 })
   t.teardown(() => client.disconnect())
   const breaker = createCircuitBreaker({ failureThreshold: 3, cooldownMs: 50, maxCooldownMs: 100, probe: async () => {} })
   t.teardown(() => breaker.stop())
-  const tier = createRedisTier({ client, keys: createKeyspace(prefix), breaker, versionTtlMs: 60_000, onError: () => {} })
-  const lock = `${prefix}lock:x`
-  const entry = `${prefix}form:schema:x`
-  t.match(await tier.acquire(lock, 'owner', 5000, entry, []), { acquired: true, entry: null })
-  await client.set(entry, 'stored meanwhile')
-  const second = await tier.acquire(lock, 'other', 5000, entry, [])
-  t.equal(second?.acquired, false, 'held')
-  t.equal(second?.entry?.toString(), 'stored meanwhile', 'and the entry comes with the answer')
+  const keys = createKeyspace(prefix)
+  const tier = createRedisTier({ client, keys, breaker, versionTtlMs: 60_000, onError: () => {} })
+  const lock = keys.lock('form_schema', 'x')
+  const entry = keys.entry('form_schema', 'x')
+  t.equal(await client.cluster('KEYSLOT', lock).catch(() => null), await client.cluster('KEYSLOT', entry).catch(() => null), 'an entry and its lock share a slot')
+  t.match(await tier.read(entry, lock, 'v1 v2', 'owner', 5000), { entry: null, status: 'locked' })
+  t.equal(await client.get(lock), 'owner v1 v2', 'the lock says who loads, and under which versions')
+  t.match(await tier.read(entry, lock, 'v1 v2', 'other', 5000), { status: 'held' }, 'held by a loader of the same versions')
   t.equal(await tier.extendLock(lock, 'other', 60_000), 0, 'a stranger cannot extend it')
   t.ok(await client.pttl(lock) <= 5000)
   t.equal(await tier.releaseLock(lock, 'other'), 0, 'nor release it')
-  t.equal(await client.get(lock), 'owner')
   t.equal(await tier.extendLock(lock, 'owner', 60_000), 1)
   t.ok(await client.pttl(lock) > 5000, 'the owner extends it')
-  t.equal(await tier.releaseLock(lock, 'owner'), 1)
+  t.match(await tier.read(entry, lock, 'v1 v3', 'newer', 5000), { status: 'locked' }, 'a loader of other versions takes it over')
+  t.equal(await client.get(lock), 'newer v1 v3')
+  t.equal(await tier.releaseLock(lock, 'owner'), 0, 'the former owner cannot release it any more')
+  t.equal(await tier.releaseLock(lock, 'newer'), 1)
   t.equal(await client.exists(lock), 0, 'the owner releases it')
+
+  await client.set(entry, encodeEntry({ payload: Buffer.from('{}'), createdAt: Date.now(), ttlMs: 60_000, versions: 'v1 v3' }, 0))
+  t.match(await tier.read(entry, lock, 'v1 v3', 'reader', 5000), { status: 'fresh' }, 'a fresh entry of the expected versions: no lock')
+  t.equal(await client.exists(lock), 0)
+  t.match(await tier.read(entry, lock, 'v1 v4', 'reader', 5000), { status: 'locked' }, 'of other versions: the lock')
+  await client.del(lock)
+  await client.set(entry, encodeEntry({ payload: Buffer.from('{}'), createdAt: Date.now() - 120_000, ttlMs: 60_000, versions: 'v1 v3' }, 0))
+  t.match(await tier.read(entry, lock, 'v1 v3', 'reader', 5000), { status: 'locked' }, 'past its TTL: the lock (the entry comes along as a grace entry)')
+  t.ok((await tier.read(entry, lock, '', '', 5000))?.entry !== null, 'and the entry itself')
 })
 
 t.test('invalidateTags drops the tagged entries in both tiers, on every instance, with counts per kind', async (t) => {
@@ -234,22 +259,30 @@ t.test('pattern invalidation and clear all touch only keys under the prefix', as
   await a.cache.getOrSet('api_response', 'r', async () => ({ r: 2 }))
   t.ok(await a.cache.clearAll() > 0)
   const [, left] = await a.commands.scan('0', 'MATCH', `${prefix}*`, 'COUNT', 1000)
-  t.same(left, [], 'nothing under the prefix')
+  t.same(left.sort(), [a.cache.keys.epochServer, a.cache.keys.epochVersion].sort(), 'nothing under the prefix but the (new) epoch')
   t.equal(await a.commands.get(outside), 'not ours', 'and clear all leaves the outside key')
 })
 
-t.test('an instance whose subscription was interrupted purges its L1 when it resubscribes', async (t) => {
+t.test('an instance whose subscription was interrupted checks its L1 against Redis when it resubscribes: what moved meanwhile goes, the rest stays', async (t) => {
   const { a, b } = await pair(t)
-  await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }), { tags: ['form:f1'] })
-  await b.cache.getOrSet('form_schema', 'f1', async () => null, { tags: ['form:f1'] })
-  t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 1)
+  for (const id of ['f1', 'f2']) {
+    await a.cache.getOrSet('form_schema', id, async () => ({ id }), { tags: [`form:${id}`] })
+    await until(async () => await a.commands.exists(a.cache.keys.entry('form_schema', id)) === 1, 2000, 'stored')
+    await b.cache.getOrSet('form_schema', id, async () => null, { tags: [`form:${id}`] })
+  }
+  t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 2)
+  // B stops listening; the invalidation of f1 is published while B cannot hear it
+  await b.subscriber.unsubscribe(b.cache.keys.channel)
+  await a.cache.invalidateTags(['form:f1'])
   const id = await b.subscriber.client('ID')
   const admin = new Redis({ maxRetriesPerRequest: 0 })
   t.teardown(() => admin.disconnect())
   await admin.client('KILL', 'ID', String(id))
   await until(async () => (await b.cache.health()).subscribed === false, 2000, 'subscription lost')
-  await until(async () => (await b.cache.health()).subscribed, 5000, 'resubscribed')
-  t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 0, 'L1 purged')
+  await until(async () => (await b.cache.health()).link_healthy, 5000, 'resubscribed')
+  await until(async () => (await b.cache.stats()).kinds.form_schema.entries_l1 === 1, 2000, 'f1 dropped')
+  t.equal((await b.cache.lookup('form_schema', 'f2', ['form:f2'])).hit?.tier, 'l1', 'f2 is still served from L1')
+  t.equal((await b.cache.lookup('form_schema', 'f1', ['form:f1'])).hit, undefined, 'f1, invalidated while B was away, is not served')
 })
 
 t.test('stats and health', async (t) => {
@@ -257,6 +290,7 @@ t.test('stats and health', async (t) => {
   await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }))
   await a.cache.getOrSet('form_schema', 'f1', async () => ({ v: 1 }))
   await a.cache.get('user_session', 'none')
+  await until(async () => (await a.cache.stats()).total_keys === 1, 2000, 'stored in Redis')
   const stats = await a.cache.stats()
   t.match(stats, {
     backend: 'redis', connected: true, hits: 1, misses: 2, hit_ratio: 0.3333, writes: 1, errors: 0, cache_enabled: true, total_keys: 1
@@ -270,8 +304,8 @@ t.test('stats and health', async (t) => {
   t.ok(typeof health.ping_ms === 'number' && health.ping_ms >= 0)
 })
 
-t.test('a value built on a cached value cannot be stored as current while its message is still on the way', async (t) => {
-  const { a, b } = await pair(t)
+t.test('a value built on a cached value is never stored as current while its message is still on the way', async (t) => {
+  const { a, b } = await pair(t, { settings: { silenceMs: 300, degradedL1TtlMs: 100 } })
   const form = { title: 'v1' }
   const loadForm = (instance: typeof a) => instance.cache.getOrSet('form_schema', 'f', async () => ({ ...form }), { tags: ['form:1'] })
   // the response is built from the (cached) form, as the schema route is
@@ -279,11 +313,20 @@ t.test('a value built on a cached value cannot be stored as current while its me
     async () => ({ built_from: (await loadForm(instance)).title }), { tags: ['form:1'] })
   t.same(await loadForm(b), { title: 'v1' }, 'B holds the form in L1')
 
-  // B stops hearing invalidations (as if its message were delayed), without noticing
-  await b.subscriber.unsubscribe(b.cache.keys.channel)
+  // B stops hearing invalidations (as if its message were delayed), without noticing at first
+  b.subscriber.stream.pause()
+  t.teardown(() => b.subscriber.stream.resume())
   form.title = 'v2'
   await a.cache.invalidateTags(['form:1'])
 
-  t.same(await loadResponse(b), { built_from: 'v2' }, 'B sees the new version in Redis and drops its old form first')
+  t.same(await loadResponse(a), { built_from: 'v2' }, 'the writer sees the write at once')
+  // until B finds its link silent, it may answer from what it had: but never store that as current
+  await loadResponse(b)
+  await until(async () => !(await b.cache.health()).link_healthy, 2000, 'B notices the silence')
+  await new Promise((resolve) => setTimeout(resolve, 150))
+  t.same(await loadResponse(b), { built_from: 'v2' }, 'then B reads the new state, the nested value included')
+  await a.cache.lookup('api_response', 'r', ['form:1'], { count: false }).then(({ hit }) => {
+    if (hit !== undefined) t.same(JSON.parse(hit.payload.toString()), { built_from: 'v2' }, 'and nothing older is stored for the others')
+  })
   t.same(await loadResponse(a), { built_from: 'v2' }, 'nothing stale was stored for the others')
 })

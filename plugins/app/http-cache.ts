@@ -1,10 +1,9 @@
 import fp from 'fastify-plugin'
-import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from 'fastify'
+import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify'
 import type { CacheKind } from '../../services/cache/kinds.js'
-import type { Fill } from '../../services/cache/read-through.js'
-import type { Ticket } from '../../services/cache/cache-service.js'
+import type { Fill, Hit } from '../../services/cache/cache-service.js'
 import { ifNoneMatchMatches } from '../../services/conditional.js'
-import { ageSeconds, decodeResponse, encodeResponse, requestDirectives, responseKey } from '../../services/http-cache.js'
+import { ageSeconds, cacheStatus, decodeResponse, encodeResponse, requestDirectives, responseKey } from '../../services/http-cache.js'
 
 /** A GET route opts into the response cache with `config.cache`. */
 export interface RouteCacheOptions {
@@ -24,7 +23,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** A response this request is to store once it is sent (a miss, or a revalidation). */
-    responseCache: { fill?: Fill, ticket?: Ticket, ttl?: number } | null
+    responseCache: { fill: Fill, ttl?: number } | null
   }
 }
 
@@ -40,16 +39,28 @@ function notModified (request: FastifyRequest, reply: FastifyReply, payload: unk
 const asArray = <T>(hooks: T | T[] | undefined): T[] => hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]
 
 /**
- * The HTTP response cache. Opted-in GET routes get `X-Cache`, a stored strong
- * ETag, `Age` on hits, 304 for matching `If-None-Match`, request
- * `Cache-Control` bypass, and coalesced misses (one handler run per key,
- * across instances). Other routes only get the conditional 304.
+ * The HTTP response cache. Opted-in GET routes get `X-Cache` and `Cache-Status`,
+ * a stored strong ETag, `Age` on hits, 304 for matching `If-None-Match`, request
+ * `Cache-Control` bypass, and coalesced misses (one handler run per key, across
+ * instances). The lookup runs once the request is validated: the key is built
+ * from the validated parameters, defaults applied, so equivalent URLs share one
+ * entry. Other routes only get the conditional 304.
  */
 export default fp(async (fastify) => {
   const { cache } = fastify
   fastify.decorateRequest('responseCache', null)
 
-  const lookup: onRequestHookHandler = async function (request, reply) {
+  function serve (request: FastifyRequest, reply: FastifyReply, hit: Hit) {
+    const response = decodeResponse(hit.payload)
+    reply.header('x-cache', hit.stale === true ? 'STALE' : 'HIT')
+      .header('cache-status', cacheStatus(hit))
+      .header('age', ageSeconds(hit.createdAt))
+      .header('etag', response.etag)
+    if (ifNoneMatchMatches(request.headers['if-none-match'], response.etag)) return reply.code(304).send()
+    return reply.header('content-type', response.contentType).send(response.body)
+  }
+
+  const lookup: preHandlerHookHandler = async function (request, reply) {
     const options = request.routeOptions.config.cache!
     const user = options.scope === 'user'
     // revalidation with the ETag is the cheap path: never a max-age that could show older data than a fresh GET
@@ -57,7 +68,7 @@ export default fp(async (fastify) => {
     if (user) reply.header('vary', 'Authorization')
     const { noStore, revalidate } = requestDirectives(request.headers['cache-control'], request.headers.pragma)
     if (noStore) {
-      reply.header('x-cache', 'BYPASS')
+      reply.header('x-cache', 'BYPASS').header('cache-status', cacheStatus('bypass'))
       return
     }
     const kind = options.kind ?? 'api_response'
@@ -68,26 +79,19 @@ export default fp(async (fastify) => {
       userId: user ? (request.user?.id ?? 'anonymous') : undefined
     })
     if (revalidate) {
-      const { ticket } = await cache.lookup(kind, key, options.tags?.(request), { read: false })
-      request.responseCache = { ticket, ttl: options.ttl }
-      reply.header('x-cache', 'BYPASS')
+      const { fill } = await cache.open(kind, key, options.tags?.(request), { read: false })
+      request.responseCache = { fill: fill!, ttl: options.ttl }
+      reply.header('x-cache', 'BYPASS').header('cache-status', cacheStatus('bypass'))
       return
     }
     // an in-process hit first: no tags to compute, no promise to wait for
-    let hit = cache.peek(kind, key)
-    if (hit === undefined) {
-      const begun = await cache.begin(kind, key, options.tags?.(request))
-      if (begun.hit === undefined) {
-        request.responseCache = { fill: begun.fill, ttl: options.ttl }
-        reply.header('x-cache', 'MISS')
-        return
-      }
-      hit = begun.hit
-    }
-    const response = decodeResponse(hit.payload)
-    reply.header('x-cache', 'HIT').header('age', ageSeconds(hit.createdAt)).header('etag', response.etag)
-    if (ifNoneMatchMatches(request.headers['if-none-match'], response.etag)) return reply.code(304).send()
-    return reply.header('content-type', response.contentType).send(response.body)
+    const hit = cache.peek(kind, key)
+    if (hit !== undefined) return serve(request, reply, hit)
+    // a HEAD has no body to store: it never leads a load others would wait for
+    const opened = await cache.open(kind, key, options.tags?.(request), { lead: request.method !== 'HEAD' })
+    if (opened.hit !== undefined) return serve(request, reply, opened.hit)
+    request.responseCache = { fill: opened.fill, ttl: options.ttl }
+    reply.header('x-cache', 'MISS').header('cache-status', cacheStatus('miss'))
   }
 
   const store: onSendHookHandler = async function (request, reply, payload) {
@@ -98,11 +102,10 @@ export default fp(async (fastify) => {
     const contentType = reply.getHeader('content-type')
     // a public route's handler opts a response out with `Cache-Control: private` (e.g. a draft shown to its owner)
     const optedOut = request.routeOptions.config.cache!.scope !== 'user' && /private|no-store/.test(String(reply.getHeader('cache-control')))
-    const cacheable = reply.statusCode === 200 && !optedOut && typeof etag === 'string' && typeof contentType === 'string' &&
-      (typeof payload === 'string' || Buffer.isBuffer(payload))
-    const stored = cacheable ? encodeResponse({ etag, contentType, body: Buffer.from(payload as string | Buffer) }) : undefined
-    if (state.fill !== undefined) void state.fill.finish(stored, state.ttl)
-    else if (state.ticket !== undefined && stored !== undefined) void cache.fill(state.ticket, stored, state.ttl)
+    const cacheable = request.method === 'GET' && reply.statusCode === 200 && !optedOut && typeof etag === 'string' &&
+      typeof contentType === 'string' && (typeof payload === 'string' || Buffer.isBuffer(payload))
+    if (cacheable) void state.fill.commit(encodeResponse({ etag, contentType, body: Buffer.from(payload as string | Buffer) }), state.ttl)
+    else void state.fill.abandon()
     return notModified(request, reply, payload)
   }
 
@@ -110,15 +113,15 @@ export default fp(async (fastify) => {
   const release = async (request: FastifyRequest) => {
     const state = request.responseCache
     request.responseCache = null
-    if (state?.fill !== undefined) await state.fill.finish()
+    if (state !== null) await state.fill.abandon()
   }
 
   fastify.addHook('onRoute', (route) => {
     if (route.config?.cache === undefined) return
     const methods = asArray(route.method)
     if (methods.some((method) => method !== 'GET' && method !== 'HEAD')) throw new Error(`config.cache is for GET routes (${route.url})`)
-    // after the route's own onRequest hooks: authentication comes before the lookup
-    route.onRequest = [...asArray(route.onRequest), lookup]
+    // after validation (the key is built from the validated request) and after the route's own hooks
+    route.preHandler = [...asArray(route.preHandler), lookup]
     route.onSend = [...asArray(route.onSend), store]
     route.onResponse = [...asArray(route.onResponse), release]
     route.onRequestAbort = [...asArray(route.onRequestAbort), release]

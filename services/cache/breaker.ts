@@ -9,6 +9,8 @@ export interface BreakerOptions {
   /** Runs in the background while open; resolving closes the circuit. */
   probe: () => Promise<void>
   onStateChange?: (state: BreakerState, error?: unknown) => void
+  /** Start open, quietly: the first probe decides (Redis is not known to be usable yet). */
+  startOpen?: boolean
 }
 
 /**
@@ -17,7 +19,7 @@ export interface BreakerOptions {
  * decides when to close it again.
  */
 export function createCircuitBreaker (options: BreakerOptions) {
-  let state: BreakerState = 'closed'
+  let state: BreakerState = options.startOpen === true ? 'open' : 'closed'
   let failures = 0
   let cooldown = options.cooldownMs
   let timer: NodeJS.Timeout | undefined

@@ -1,27 +1,47 @@
 import { createHash } from 'node:crypto'
 import { CACHE_KINDS, KIND_PREFIX, type CacheKind } from './kinds.js'
 
-/** Carried by every entry: invalidating it drops everything (the "epoch"). */
+/** Carried by every entry: a new version of it (a new epoch) makes everything stored before stale. */
 export const GLOBAL_TAG = '*'
 
+/** Carried by every entry of a kind: pattern invalidation moves it for the kinds a pattern reaches. */
+export const kindTag = (kind: CacheKind) => `#${kind}`
+
+/** An entry's tags: its own, sorted and unique, then its kind's tag and the global one (always last). */
+export function entryTags (kind: CacheKind, tags: readonly string[] = []): string[] {
+  const own = [...new Set(tags)].filter((tag) => tag !== GLOBAL_TAG && !tag.startsWith('#')).sort()
+  return [...own, kindTag(kind), GLOBAL_TAG]
+}
+
 /**
- * Every key the cache writes, all under one prefix. The default prefix
- * `{forms}:` is a Redis Cluster hash tag: all keys share one slot, so the
- * multi-key scripts (entry + its tag versions) stay valid on a cluster.
+ * Every key the cache writes, under one prefix. No hash tag is shared by all
+ * keys, so a Redis Cluster spreads them over its slots: an entry and its lock
+ * share the slot of `{<key>}`; a tag version lives in the slot of its own name;
+ * the two epoch keys share the slot of `{epoch}`.
  */
 export function createKeyspace (prefix: string) {
   const entryPrefixes = CACHE_KINDS.map((kind) => [kind, prefix + KIND_PREFIX[kind]] as const)
+  const epochVersion = `${prefix}epoch:{epoch}:version`
   return {
     prefix,
     channel: `${prefix}invalidations`,
-    entry: (kind: CacheKind, key: string) => prefix + KIND_PREFIX[kind] + key,
-    tagVersion: (tag: string) => `${prefix}tag:${tag}`,
-    tagIndex: (tag: string) => `${prefix}tagidx:${tag}`,
-    kindIndex: (kind: CacheKind) => `${prefix}kindidx:${kind}`,
-    lock: (entryKey: string) => `${prefix}lock:${entryKey.slice(prefix.length)}`,
+    entry: (kind: CacheKind, key: string) => `${prefix}${KIND_PREFIX[kind]}{${key}}`,
+    lock: (kind: CacheKind, key: string) => `${prefix}lock:${KIND_PREFIX[kind]}{${key}}`,
+    tagVersion: (tag: string) => tag === GLOBAL_TAG ? epochVersion : `${prefix}tag:${tag}`,
+    /** The global tag's version (the epoch), and the Redis server it was set for. */
+    epochVersion,
+    epochServer: `${prefix}epoch:{epoch}:server`,
+    /** One of a kind's size indexes: a sorted set of entry keys scored by expiry. */
+    bucket: (kind: CacheKind, n: number) => `${prefix}index:${kind}:${n}`,
     /** The kind an entry key belongs to (undefined for bookkeeping keys). */
     kindOf (fullKey: string): CacheKind | undefined {
       return entryPrefixes.find(([, p]) => fullKey.startsWith(p))?.[0]
+    },
+    /** Keys the cache owns and may delete (entries, locks, indexes, tag versions), not the epoch or others' keys. */
+    isCacheKey (fullKey: string): boolean {
+      if (!fullKey.startsWith(prefix)) return false
+      const rest = fullKey.slice(prefix.length)
+      return this.kindOf(fullKey) !== undefined || rest.startsWith('lock:') || rest.startsWith('index:') || rest.startsWith('tag:')
     },
     entryPrefixes
   }
@@ -39,12 +59,32 @@ export function digest (...parts: string[]): string {
   return hash.digest('base64url').slice(0, 22)
 }
 
+/** A stable small hash of a key, for choosing its size bucket. */
+export function bucketOf (key: string, buckets: number): number {
+  let hash = 2166136261
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619)
+  return (hash >>> 0) % buckets
+}
+
+/**
+ * The kinds a glob (relative to the prefix) can reach: those whose key prefix
+ * is compatible with the glob's literal start. Conservative: a glob that starts
+ * with a wildcard reaches every kind.
+ */
+export function kindsReachedBy (glob: string): CacheKind[] {
+  const special = glob.search(/[*?[\\]/)
+  const literal = special === -1 ? glob : glob.slice(0, special)
+  return CACHE_KINDS.filter((kind) => {
+    const kindPrefix = KIND_PREFIX[kind]
+    return kindPrefix.startsWith(literal) || literal.startsWith(kindPrefix)
+  })
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 
 /**
- * Translates a Redis glob (`*`, `?`, `[...]`, `\x`) into an anchored RegExp,
- * so the in-process tier drops exactly what SCAN MATCH finds in Redis.
- * Throws on a malformed character class.
+ * Translates a Redis glob (`*`, `?`, `[...]`, `\x`) into an anchored RegExp.
+ * Throws on a malformed character class. (Pattern validation only.)
  */
 export function globToRegExp (glob: string): RegExp {
   let source = ''

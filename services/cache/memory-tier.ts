@@ -1,31 +1,61 @@
 import { LRUMapWithDelete } from 'mnemonist'
-import { GLOBAL_TAG } from './keys.js'
 import { CACHE_KINDS, type CacheKind, type KindSettings } from './kinds.js'
+import { zeroCounts, type KindCounts } from './types.js'
 
 export interface MemoryEntry {
   /** Serialized bytes: a hit sends or parses them, never re-serializes. */
   payload: Buffer
   createdAt: number
+  /** Fresh until then; the time-to-live it was stored with is `ttlMs`. */
   expiresAt: number
+  ttlMs: number
+  /** Kept as a grace entry (fail-safe) until then; never before `expiresAt`. */
+  graceUntil: number
+  /** Sorted; the versions each had when the value was computed, in the same order. */
   tags: readonly string[]
+  versions: readonly string[]
+  /** Set by the tier: the order entries came in (for the cap below). */
+  seq?: number
+}
+
+export interface MemoryTierOptions {
+  kinds: Record<CacheKind, KindSettings>
+  /** All kinds together. */
+  maxBytes: number
+}
+
+type Lru = LRUMapWithDelete<string, MemoryEntry>
+
+/** The least recently used key (mnemonist keeps it at `K[tail]`; the tests pin that down). */
+function leastRecentKey (lru: Lru): string | undefined {
+  if (lru.size === 0) return undefined
+  const internals = lru as unknown as { K: string[], tail: number }
+  return internals.K[internals.tail]
 }
 
 /**
  * The in-process tier (L1): one bounded LRU per kind (capacity = the kind's
- * max entries), with a tag index so an invalidation drops exactly the
- * entries carrying the tag.
+ * max entries), all of them within one byte budget, with a tag index so an
+ * invalidation drops exactly the entries carrying the tag. Entries past their
+ * TTL stay (within the bounds) as grace entries until `graceUntil`.
  */
-export function createMemoryTier (kinds: Record<CacheKind, KindSettings>) {
+export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
   const lrus = Object.fromEntries(CACHE_KINDS.map((kind) =>
-    [kind, new LRUMapWithDelete<string, MemoryEntry>(kinds[kind].maxEntries)])) as Record<CacheKind, LRUMapWithDelete<string, MemoryEntry>>
-  const evictions = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as Record<CacheKind, number>
+    [kind, new LRUMapWithDelete<string, MemoryEntry>(kinds[kind].maxEntries)])) as Record<CacheKind, Lru>
+  const evictions = zeroCounts()
+  const kindBytes = zeroCounts()
   let bytes = 0
+  // While invalidations may be missed, entries that came in before (seq ≤ capSeq) are not
+  // served after capAt, whatever their own expiry; later ones carry a short expiry of their own.
+  let seq = 0
+  let capSeq = 0
+  let capAt = Infinity
+  const capped = (entry: MemoryEntry, now: number) => capAt <= now && entry.seq! <= capSeq
   // tag → the keys (and their kind) carrying it
   const byTag = new Map<string, Map<string, CacheKind>>()
 
   function index (key: string, kind: CacheKind, tags: readonly string[]) {
     for (const tag of tags) {
-      if (tag === GLOBAL_TAG) continue
       let keys = byTag.get(tag)
       if (keys === undefined) byTag.set(tag, keys = new Map())
       keys.set(key, kind)
@@ -41,74 +71,101 @@ export function createMemoryTier (kinds: Record<CacheKind, KindSettings>) {
     }
   }
 
-  function remove (kind: CacheKind, key: string): boolean {
-    const entry = lrus[kind].peek(key)
-    if (entry === undefined) return false
-    lrus[kind].delete(key)
+  function forget (kind: CacheKind, key: string, entry: MemoryEntry) {
     unindex(key, entry.tags)
     bytes -= entry.payload.length
+    kindBytes[kind] -= entry.payload.length
+  }
+
+  function remove (kind: CacheKind, key: string): boolean {
+    const entry = lrus[kind].remove(key, undefined)
+    if (entry === undefined) return false
+    forget(kind, key, entry)
     return true
   }
 
+  /** Over the byte budget: the least recently used entry of the kind holding the most bytes goes. */
+  function shrink () {
+    for (;;) {
+      if (bytes <= maxBytes) return
+      const kind = CACHE_KINDS.reduce((most, k) => kindBytes[k] > kindBytes[most] ? k : most)
+      const key = leastRecentKey(lrus[kind])
+      if (key === undefined) return
+      remove(kind, key)
+      evictions[kind]++
+    }
+  }
+
   return {
+    /** A fresh entry (and it becomes the most recently used), or undefined. */
     get (kind: CacheKind, key: string, now = Date.now()): MemoryEntry | undefined {
       const entry = lrus[kind].get(key)
-      if (entry === undefined) return undefined
-      if (entry.expiresAt > now) return entry
-      remove(kind, key)
-      return undefined
+      if (entry === undefined || entry.expiresAt <= now || capped(entry, now)) return undefined
+      return entry
+    },
+
+    /** An entry past its TTL but within its grace period (fail-safe), or undefined. */
+    getStale (kind: CacheKind, key: string, now = Date.now()): MemoryEntry | undefined {
+      const entry = lrus[kind].peek(key)
+      if (entry === undefined || capped(entry, now)) return undefined
+      if (entry.graceUntil <= now) {
+        remove(kind, key)
+        return undefined
+      }
+      return entry
     },
 
     set (kind: CacheKind, key: string, entry: MemoryEntry) {
       const previous = lrus[kind].peek(key)
-      if (previous !== undefined) {
-        unindex(key, previous.tags)
-        bytes -= previous.payload.length
-      }
+      if (previous !== undefined) forget(kind, key, previous)
       const popped = lrus[kind].setpop(key, entry)
       if (popped?.evicted === true) {
-        unindex(popped.key, popped.value.tags)
-        bytes -= popped.value.payload.length
+        forget(kind, popped.key, popped.value)
         evictions[kind]++
       }
+      entry.seq = ++seq
       index(key, kind, entry.tags)
       bytes += entry.payload.length
+      kindBytes[kind] += entry.payload.length
+      shrink()
     },
 
     delete: remove,
 
-    /** Drops every entry carrying one of the tags (the global tag: everything); counts per kind. */
-    dropTags (tags: readonly string[]): Record<CacheKind, number> {
-      const dropped = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as Record<CacheKind, number>
-      if (tags.includes(GLOBAL_TAG)) {
-        for (const kind of CACHE_KINDS) dropped[kind] = lrus[kind].size
-        this.clear()
-        return dropped
-      }
+    /** Drops every entry carrying one of the tags; counts per kind. */
+    dropTags (tags: readonly string[]): KindCounts {
+      const dropped = zeroCounts()
       for (const tag of tags) {
         for (const [key, kind] of byTag.get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
       }
       return dropped
     },
 
-    /** Every entry expires by `at` at the latest. */
-    capExpiry (at: number) {
-      for (const kind of CACHE_KINDS) {
-        for (const entry of lrus[kind].values()) entry.expiresAt = Math.min(entry.expiresAt, at)
+    /** Drops the entries of `tag` computed under another version of it than `version`. */
+    dropOtherVersions (tag: string, version: string) {
+      for (const [key, kind] of byTag.get(tag) ?? []) {
+        const entry = lrus[kind].peek(key)!
+        if (entry.versions[entry.tags.indexOf(tag)] !== version) remove(kind, key)
       }
     },
 
-    dropMatching (pattern: RegExp): number {
-      let dropped = 0
-      for (const kind of CACHE_KINDS) {
-        for (const key of [...lrus[kind].keys()]) if (pattern.test(key) && remove(kind, key)) dropped++
-      }
-      return dropped
+    /** The tags some entry carries (for checking them all against Redis). */
+    tags: (): IterableIterator<string> => byTag.keys(),
+
+    /** Nothing is served after `at` (fresh or grace) until `uncap`: entries may have missed an invalidation. */
+    capExpiry (at: number) {
+      capAt = Math.min(capAt, at)
+      capSeq = seq
+    },
+
+    /** The entries were checked against Redis: each is served until its own expiry again. */
+    uncap () {
+      capAt = Infinity
     },
 
     clear (): number {
       let dropped = 0
-      for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear() }
+      for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear(); kindBytes[kind] = 0 }
       byTag.clear()
       bytes = 0
       return dropped

@@ -1,42 +1,48 @@
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import type { CircuitBreaker } from './breaker.js'
 import { GLOBAL_TAG, type Keyspace } from './keys.js'
-import { CACHE_KINDS, type CacheKind } from './kinds.js'
-import { ACQUIRE, ENSURE_VERSIONS, EXTEND_LOCK, INVALIDATE, RELEASE_LOCK, STORE } from './scripts.js'
+import { CACHE_KINDS } from './kinds.js'
+import { EPOCH, EXTEND_LOCK, READ, RELEASE_LOCK, TRIM } from './scripts.js'
+import { zeroCounts, type KindCounts } from './types.js'
 
-type Arg = string | Buffer | number
+export type RedisClient = Redis | Cluster
 
 interface Scripts {
-  cacheStore (keys: number, ...args: Arg[]): Promise<number>
-  cacheAcquireBuffer (keys: number, ...args: Arg[]): Promise<Array<number | Buffer | null>>
-  cacheEnsureVersions (keys: number, ...args: Arg[]): Promise<string[]>
-  cacheInvalidate (keys: number, ...args: Arg[]): Promise<number[]>
-  cacheReleaseLock (key: string, token: string): Promise<number>
-  cacheExtendLock (key: string, token: string, ttlMs: number): Promise<number>
+  cacheReadBuffer (entry: string, lock: string, expected: string, now: number, token: string, lockTtlMs: number): Promise<[Buffer | null, number]>
+  cacheExtendLock (lock: string, token: string, ttlMs: number): Promise<number>
+  cacheReleaseLock (lock: string, token: string): Promise<number>
+  cacheTrim (index: string, now: number, limit: number): Promise<[number, ...string[]]>
+  cacheEpoch (version: string, server: string, runId: string, candidate: string): Promise<[number, string]>
 }
 
+/** What a store writes: the entry, its size-index member, the versions it creates, and the lock it ends. */
 export interface StoreRequest {
-  kind: CacheKind
-  key: string
-  tags: readonly string[]
-  versions: readonly string[]
+  entryKey: string
   bytes: Buffer
-  ttlMs: number
-  maxEntries: number
-  /** Released in the same step when this store ends a loader's lock. */
-  lockToken?: string
+  /** Redis keeps the entry this long: its TTL and its grace period. */
+  keepMs: number
+  bucketKey: string
+  /** Score in the size index: when Redis drops the entry. */
+  dropAt: number
+  /** Tag versions that did not exist when the value's versions were read: created only if still absent. */
+  createVersions: ReadonlyArray<readonly [key: string, version: string]>
+  lockKey?: string
 }
-
-export type KindCounts = Record<CacheKind, number>
 
 export interface RedisTierOptions {
-  client: Redis
+  client: RedisClient
   keys: Keyspace
   breaker: CircuitBreaker
-  /** How long a tag version outlives the entries computed under it. */
+  /** How long a tag version key lives after it was last set (longer than any entry computed under it); the epoch's never expires. */
   versionTtlMs: number
+  /** `spublish` on a Redis Cluster (sharded pub/sub), `publish` elsewhere. */
+  publishCommand?: 'publish' | 'spublish'
   onError: (operation: string, err: unknown) => void
 }
+
+/** What the read script did besides returning the entry (see scripts.ts READ). */
+export type ReadStatus = 'fresh' | 'locked' | 'held' | 'unlocked'
+const READ_STATUS: readonly ReadStatus[] = ['fresh', 'locked', 'held', 'unlocked']
 
 const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
 const SCAN_BATCH = 500
@@ -44,16 +50,16 @@ const SCAN_BATCH = 500
 /**
  * The Redis tier (L2). Every operation goes through the circuit breaker and
  * the client's per-command deadline; a failed or skipped operation resolves
- * to `undefined` and never throws, so callers fall back to the database.
+ * to `undefined` and never throws, so callers fall back to the database. Each
+ * sends its commands at once (one round trip of wall time, whatever node they go to).
  */
-export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError }: RedisTierOptions) {
-  client.defineCommand('cacheStore', { lua: STORE })
-  client.defineCommand('cacheAcquire', { lua: ACQUIRE })
-  client.defineCommand('cacheEnsureVersions', { lua: ENSURE_VERSIONS })
-  client.defineCommand('cacheInvalidate', { lua: INVALIDATE })
-  client.defineCommand('cacheReleaseLock', { lua: RELEASE_LOCK, numberOfKeys: 1 })
+export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishCommand = 'publish', onError }: RedisTierOptions) {
+  client.defineCommand('cacheRead', { lua: READ, numberOfKeys: 2 })
   client.defineCommand('cacheExtendLock', { lua: EXTEND_LOCK, numberOfKeys: 1 })
-  const redis = client as Redis & Scripts
+  client.defineCommand('cacheReleaseLock', { lua: RELEASE_LOCK, numberOfKeys: 1 })
+  client.defineCommand('cacheTrim', { lua: TRIM, numberOfKeys: 1 })
+  client.defineCommand('cacheEpoch', { lua: EPOCH, numberOfKeys: 2 })
+  const redis = client as RedisClient & Scripts
 
   async function guarded<T> (operation: string, run: () => Promise<T>, force = false): Promise<T | undefined> {
     if (!force && !breaker.allows()) return undefined
@@ -69,100 +75,105 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError 
     }
   }
 
-  const versionKeys = (tags: readonly string[]) => tags.map(keys.tagVersion)
-  const indexKeys = (tags: readonly string[]) => tags.filter((tag) => tag !== GLOBAL_TAG).map(keys.tagIndex)
-
-  function storeArgs (request: StoreRequest): [number, ...Arg[]] {
-    const entryKey = keys.entry(request.kind, request.key)
-    const keyList = [entryKey, keys.kindIndex(request.kind), keys.lock(entryKey), ...versionKeys(request.tags), ...indexKeys(request.tags)]
-    return [keyList.length, ...keyList, request.bytes, request.ttlMs, request.maxEntries, request.versions.length,
-      request.lockToken ?? '', ...request.versions]
-  }
+  const publish = (message: string) => publishCommand === 'spublish'
+    ? (redis as Redis).spublish(keys.channel, message)
+    : redis.publish(keys.channel, message)
 
   return {
     usable: () => breaker.allows(),
 
-    /**
-     * One round trip: the entry, the current versions of its tags and, when
-     * asked, the lock key (to know whether a loader elsewhere still runs).
-     */
-    async read (entryKey: string, tags: readonly string[], lockKey?: string) {
-      const keyList = [entryKey, ...versionKeys(tags), ...(lockKey === undefined ? [] : [lockKey])]
-      const values = await guarded('read', () => redis.mgetBuffer(...keyList))
-      if (values === undefined) return undefined
-      return {
-        entry: values[0] ?? null,
-        versions: values.slice(1, 1 + tags.length).map((v) => v === null ? null : v.toString('latin1')),
-        locked: lockKey !== undefined && values[values.length - 1] !== null
-      }
+    /** The entry if fresh (and current, when `expected` is given), else the loader lock if it can be had. */
+    async read (entryKey: string, lockKey: string, expected: string, token: string, lockTtlMs: number) {
+      const reply = await guarded('read', () => redis.cacheReadBuffer(entryKey, lockKey, expected, Date.now(), token, lockTtlMs))
+      return reply === undefined ? undefined : { entry: reply[0], status: READ_STATUS[Number(reply[1])]! }
     },
 
-    /** The current versions of the tags, creating missing ones from fresh candidates. */
-    ensureVersions (tags: readonly string[], candidates: readonly string[]) {
-      return guarded('ensureVersions', () =>
-        redis.cacheEnsureVersions(tags.length, ...versionKeys(tags), versionTtlMs, ...candidates))
+    /** The current versions of the tags (null where none exists). */
+    async versions (tags: readonly string[], force = false): Promise<Array<string | null> | undefined> {
+      if (tags.length === 0) return []
+      return guarded('versions', () => Promise.all(tags.map((tag) => redis.get(keys.tagVersion(tag)))), force)
     },
 
-    /** -1: a tag version moved since it was read (nothing stored); else the entries evicted by the size limit. */
+    /** Writes an entry (creating the versions it was computed under if they are still absent) and ends its lock. */
     store (request: StoreRequest) {
-      return guarded('store', () => redis.cacheStore(...storeArgs(request)))
-    },
-
-    /** Several stores in one round trip. */
-    async storeMany (requests: readonly StoreRequest[]): Promise<number[] | undefined> {
-      if (requests.length === 0) return []
-      return guarded('storeMany', async () => {
-        const pipeline = redis.pipeline() as ReturnType<Redis['pipeline']> & { cacheStore (...args: Arg[]): unknown }
-        for (const request of requests) pipeline.cacheStore(...storeArgs(request))
-        const results = await pipeline.exec()
-        return (results ?? []).map(([err, result]) => err === null ? Number(result) : -1)
+      return guarded('store', async () => {
+        await Promise.all([
+          ...request.createVersions.map(([key, version]) => key === keys.epochVersion
+            ? redis.set(key, version, 'NX')
+            : redis.set(key, version, 'PX', versionTtlMs, 'NX')),
+          redis.set(request.entryKey, request.bytes, 'PX', request.keepMs),
+          redis.zadd(request.bucketKey, request.dropAt, request.entryKey),
+          ...(request.lockKey === undefined ? [] : [redis.del(request.lockKey)])
+        ])
+        return true
       })
     },
 
-    /**
-     * New versions for the tags, their indexed entries dropped, and `message`
-     * published to every instance, in one round trip; counts per kind.
-     */
-    async invalidate (tags: readonly string[], newVersions: readonly string[], message: string, force = false): Promise<KindCounts | undefined> {
-      const keyList = [...CACHE_KINDS.map(keys.kindIndex), ...tags.flatMap((tag) => [keys.tagVersion(tag), keys.tagIndex(tag)])]
-      const prefixes = keys.entryPrefixes.map(([, prefix]) => prefix)
-      const counts = await guarded('invalidate', () => redis.cacheInvalidate(keyList.length, ...keyList, CACHE_KINDS.length, ...prefixes,
-        versionTtlMs, keys.channel, message, ...newVersions), force)
-      return counts === undefined ? undefined : Object.fromEntries(CACHE_KINDS.map((kind, i) => [kind, Number(counts[i])])) as KindCounts
-    },
-
-    /** Takes the loader lock if free, and reads the entry and its tag versions, in one round trip. */
-    async acquire (lockKey: string, token: string, ttlMs: number, entryKey: string, tags: readonly string[]) {
-      const keyList = [lockKey, entryKey, ...versionKeys(tags)]
-      const reply = await guarded('acquire', () => redis.cacheAcquireBuffer(keyList.length, ...keyList, token, ttlMs))
-      if (reply === undefined) return undefined
-      return {
-        acquired: Number(reply[0]) === 1,
-        entry: (reply[1] ?? null) as Buffer | null,
-        versions: reply.slice(2).map((v) => v === null || v === undefined ? null : (v as Buffer).toString('latin1'))
-      }
-    },
-
-    releaseLock (lockKey: string, token: string) {
-      return guarded('unlock', () => redis.cacheReleaseLock(lockKey, token))
+    /** Holds a size index to `limit`; the entries it pushed out are deleted. */
+    async trim (bucketKey: string, limit: number) {
+      return guarded('trim', async () => {
+        const [left, ...victims] = await redis.cacheTrim(bucketKey, Date.now(), limit)
+        if (victims.length > 0) await Promise.all(victims.map((key) => redis.unlink(key)))
+        return { left: Number(left), evicted: victims.length }
+      })
     },
 
     extendLock (lockKey: string, token: string, ttlMs: number) {
       return guarded('extendLock', () => redis.cacheExtendLock(lockKey, token, ttlMs))
     },
 
-    /** SCAN + UNLINK in batches, only keys under our prefix matching the glob. */
+    releaseLock (lockKey: string, token: string) {
+      return guarded('releaseLock', () => redis.cacheReleaseLock(lockKey, token))
+    },
+
+    /**
+     * New versions for the tags and `message` to every instance, at once. With
+     * `force`, past an open breaker: a write must reach the others whenever Redis answers.
+     */
+    async invalidate (tags: readonly string[], versions: readonly string[], message: string, force = false): Promise<boolean> {
+      const done = await guarded('invalidate', async () => {
+        await Promise.all([
+          ...tags.map((tag, i) => tag === GLOBAL_TAG
+            ? redis.set(keys.epochVersion, versions[i]!)
+            : redis.set(keys.tagVersion(tag), versions[i]!, 'PX', versionTtlMs)),
+          publish(message)
+        ])
+        return true
+      }, force)
+      return done === true
+    },
+
+    publish (message: string, force = false) {
+      return guarded('publish', () => publish(message), force)
+    },
+
+    /** The epoch for this server (a new one when the server changed). Bypasses the breaker: its probe asks. */
+    async epoch (runId: string, candidate: string) {
+      const [outcome, version] = await redis.cacheEpoch(keys.epochVersion, keys.epochServer, runId, candidate)
+      return { changed: Number(outcome) !== 0, first: Number(outcome) === 2, version: String(version) }
+    },
+
+    /** The server's run_id (new after every restart; another one after a failover). */
+    async runId (): Promise<string> {
+      const info = await (redis as Redis).info('server')
+      const runId = /run_id:(\w+)/.exec(info)?.[1]
+      if (runId === undefined) throw new Error('INFO server has no run_id')
+      return runId
+    },
+
+    /** SCAN + UNLINK in batches: the cache's own keys under the prefix that match the glob. */
     async deleteMatching (glob: string, force = false): Promise<{ keys: number, entries: KindCounts } | undefined> {
       return guarded('deleteMatching', async () => {
-        const entries = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, 0])) as KindCounts
+        const entries = zeroCounts()
         let deleted = 0
         let cursor = '0'
         do {
-          const [next, found] = await redis.scan(cursor, 'MATCH', keys.prefix + glob, 'COUNT', SCAN_BATCH)
+          const [next, found] = await (redis as Redis).scan(cursor, 'MATCH', keys.prefix + glob, 'COUNT', SCAN_BATCH)
           cursor = next
-          if (found.length === 0) continue
-          deleted += await redis.unlink(...found)
-          for (const key of found) {
+          const ours = found.filter((key) => keys.isCacheKey(key))
+          if (ours.length === 0) continue
+          deleted += (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
+          for (const key of ours) {
             const kind = keys.kindOf(key)
             if (kind !== undefined) entries[kind]++
           }
@@ -171,24 +182,22 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, onError 
       }, force)
     },
 
-    publish (message: string, force = false) {
-      return guarded('publish', () => redis.publish(keys.channel, message), force)
-    },
-
-    /** Live entries per kind in Redis (the kind indexes, scored by expiry). */
-    async entryCounts (): Promise<KindCounts | undefined> {
+    /** Live entries per kind in Redis (the size indexes, scored by expiry). */
+    async entryCounts (buckets: Readonly<Record<string, number>>): Promise<KindCounts | undefined> {
       return guarded('entryCounts', async () => {
-        const pipeline = redis.pipeline()
         const now = Date.now()
-        for (const kind of CACHE_KINDS) pipeline.zcount(keys.kindIndex(kind), now, '+inf')
-        const results = await pipeline.exec()
-        return Object.fromEntries(CACHE_KINDS.map((kind, i) => [kind, Number(results?.[i]?.[1] ?? 0)])) as KindCounts
+        const counts = zeroCounts()
+        await Promise.all(CACHE_KINDS.map(async (kind) => {
+          const sizes = await Promise.all(Array.from({ length: buckets[kind]! }, (_, n) => redis.zcount(keys.bucket(kind, n), now, '+inf')))
+          counts[kind] = sizes.reduce((total, size) => total + size, 0)
+        }))
+        return counts
       })
     },
 
     /** used_memory, used_memory_human, evicted_keys, ... from INFO. */
     async info (): Promise<Record<string, string> | undefined> {
-      const text = await guarded('info', async () => `${await redis.info('memory')}\n${await redis.info('stats')}`)
+      const text = await guarded('info', async () => `${await (redis as Redis).info('memory')}\n${await (redis as Redis).info('stats')}`)
       if (text === undefined) return undefined
       return Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]))
     },

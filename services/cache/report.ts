@@ -1,9 +1,12 @@
 import type { CircuitBreaker } from './breaker.js'
-import type { CacheSettings } from './cache-service.js'
 import { CACHE_KINDS, type CacheKind } from './kinds.js'
 import type { MemoryTier } from './memory-tier.js'
 import type { RedisTier } from './redis-tier.js'
 import type { CacheCounters } from './stats.js'
+import type { CacheSettings } from './types.js'
+
+/** The invalidation link: healthy while subscribed and hearing the heartbeats. */
+export interface LinkState { healthy: boolean, subscribed: boolean, reason: string | undefined, silentFor: number | null }
 
 export interface ReportSources {
   settings: CacheSettings
@@ -11,9 +14,12 @@ export interface ReportSources {
   memory: MemoryTier
   breaker: CircuitBreaker
   l2: RedisTier | undefined
+  /** Size indexes per kind in Redis. */
+  buckets: Readonly<Record<CacheKind, number>>
   connected: () => boolean
-  subscribed: () => boolean
-  /** Epochs started after a lost connection to Redis (each made every stored entry stale). */
+  /** Undefined without Redis (a single in-process cache). */
+  link: () => LinkState | undefined
+  /** New epochs this instance started because Redis was not the server it was (each made every stored entry stale). */
   epochs: () => number
   /** Invalidations waiting to be replayed when Redis answers again. */
   pendingInvalidations: () => number
@@ -31,7 +37,7 @@ export function humanBytes (bytes: number): string {
 }
 
 /** Statistics and health of the cache, read from the counters and both tiers. */
-export function createCacheReport ({ settings, counters, memory, breaker, l2, connected, subscribed, epochs, pendingInvalidations }: ReportSources) {
+export function createCacheReport ({ settings, counters, memory, breaker, l2, buckets, connected, link, epochs, pendingInvalidations }: ReportSources) {
   const l1Enabled = settings.enabled && settings.l1Enabled
 
   function kindStats (kind: CacheKind, l2Entries: number) {
@@ -45,6 +51,7 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, co
       hit_ratio: ratio(hits, c.misses),
       writes: c.writes,
       loads: c.loads,
+      oversized: c.oversized,
       evictions: memory.evictions(kind) + c.l2_evictions,
       evictions_l1: memory.evictions(kind),
       evictions_l2: c.l2_evictions,
@@ -59,7 +66,7 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, co
     /** The figures of GET /admin/cache/stats (the original field names), per kind and per tier. */
     async stats () {
       const useRedis = l2 !== undefined && breaker.allows()
-      const [info, l2Entries] = useRedis ? await Promise.all([l2.info(), l2.entryCounts()]) : [undefined, undefined]
+      const [info, l2Entries] = useRedis ? await Promise.all([l2.info(), l2.entryCounts(buckets)]) : [undefined, undefined]
       const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, kindStats(kind, l2Entries?.[kind] ?? 0)])) as
         Record<CacheKind, ReturnType<typeof kindStats>>
       const sum = (pick: (k: ReturnType<typeof kindStats>) => number) => CACHE_KINDS.reduce((total, kind) => total + pick(kinds[kind]), 0)
@@ -93,7 +100,11 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, co
       }
     },
 
-    /** healthy: Redis answers; degraded: serving from L1 (or Redis short of memory); unhealthy: no cache tier works. */
+    /**
+     * healthy: Redis answers and every invalidation reaches this instance; degraded:
+     * serving from L1 and the database, the invalidation link is down or silent, or
+     * Redis is short of memory; unhealthy: no cache tier works.
+     */
     async health () {
       let pingMs: number | undefined
       let error = breaker.lastError
@@ -106,16 +117,24 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, co
         memoryPressure = Number(info?.used_memory ?? 0) > settings.memoryLimit.bytes * settings.memoryLimit.ratio
       }
       const redisUp = pingMs !== undefined
-      const status = !settings.enabled
-        ? 'healthy'
-        : redisUp ? (memoryPressure ? 'degraded' : 'healthy') : (l1Enabled ? 'degraded' : 'unhealthy')
+      const linkState = link()
+      const reasons: string[] = []
+      if (settings.enabled) {
+        if (!redisUp) reasons.push(l2 === undefined ? 'no redis configured: in-process cache only' : 'redis does not answer: in-process cache only')
+        if (redisUp && linkState !== undefined && !linkState.healthy) reasons.push(linkState.reason ?? 'invalidation link down')
+        if (memoryPressure) reasons.push('redis is short of memory')
+      }
+      const status = !settings.enabled || reasons.length === 0 ? 'healthy' : (redisUp || l1Enabled ? 'degraded' : 'unhealthy')
       return {
         status: status as 'healthy' | 'degraded' | 'unhealthy',
+        reasons,
         backend: redisUp ? 'redis' as const : 'memory' as const,
         connected: connected(),
         ping_ms: pingMs === undefined ? null : Math.round(pingMs * 1000) / 1000,
         breaker: breaker.state,
-        subscribed: subscribed(),
+        subscribed: linkState?.subscribed ?? false,
+        link_healthy: linkState?.healthy ?? false,
+        heard_ms_ago: linkState?.silentFor ?? null,
         memory_pressure: memoryPressure,
         epochs: epochs(),
         pending_invalidations: pendingInvalidations(),

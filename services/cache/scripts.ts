@@ -1,124 +1,83 @@
-// Lua scripts, each one atomic in Redis. Every key they touch starts with the
-// key prefix, so with a hash-tagged prefix they stay within one cluster slot.
+// Lua scripts, each atomic in Redis and each touching the keys of one slot
+// only (an entry and its lock share a hash tag; so do the two epoch keys), so
+// they run unchanged on a Redis Cluster. Every one runs in O(1) except TRIM,
+// whose work is bounded by how far a size index is over its limit.
 
 /**
- * Stores an entry only if its tag versions are still those read before the
- * value was computed (no stale write-back); indexes it by tag (for
- * invalidation counts) and by kind (for the per-kind size limit). Releases the
- * loader lock, if the caller holds it, in the same step.
+ * The read of a miss, in one step: the entry if it is fresh and (when the
+ * caller knows the current tag versions) computed under them; otherwise the
+ * loader lock, taken if it is free or held by a loader of other versions (its
+ * result would be stale anyway). The lock's value is `<token> <versions>`.
+ * An entry is laid out as services/cache/codec.ts writes it.
  *
- * KEYS: entry, kind index, lock, tag version × n, tag index × m
- * ARGV: payload, ttl ms, max entries, n, lock token ('' for none), expected version × n
- * Returns -1 when a version moved (nothing stored), else the number of entries evicted.
+ * KEYS: entry, lock
+ * ARGV: expected versions ('' when unknown: then the caller checks them), now (ms), token ('' to never lock), lock ttl (ms)
+ * Returns: { entry or false, status } — 0: the entry is fresh (and current, if checked); 1: the lock
+ * is now the caller's; 2: another loader holds it; 3: not fresh, and no lock was asked for
  */
-export const STORE = `
-if ARGV[5] ~= '' and redis.call('GET', KEYS[3]) == ARGV[5] then redis.call('DEL', KEYS[3]) end
-local n = tonumber(ARGV[4])
-for i = 1, n do
-  if redis.call('GET', KEYS[3 + i]) ~= ARGV[5 + i] then return -1 end
+export const READ = `
+local entry = redis.call('GET', KEYS[1])
+if entry and #entry >= 15 then
+  local _, createdAt, ttl, length = struct.unpack('>BdI4I2', entry)
+  local fresh = createdAt + ttl > tonumber(ARGV[2])
+  if fresh and (ARGV[1] == '' or string.sub(entry, 16, 15 + length) == ARGV[1]) then return { entry, 0 } end
 end
-local ttl = tonumber(ARGV[2])
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
-for i = 4, 3 + n do
-  if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl * 2) end
+if ARGV[3] == '' then return { entry or false, 3 } end
+local value = ARGV[3] .. ' ' .. ARGV[1]
+local holder = redis.call('SET', KEYS[2], value, 'PX', ARGV[4], 'NX', 'GET')
+if not holder then return { entry or false, 1 } end
+local space = string.find(holder, ' ', 1, true)
+if ARGV[1] ~= '' and space and string.sub(holder, space + 1) ~= ARGV[1] then
+  redis.call('SET', KEYS[2], value, 'PX', ARGV[4])
+  return { entry or false, 1 }
 end
-for i = 4 + n, #KEYS do
-  redis.call('SADD', KEYS[i], KEYS[1])
-  if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
-end
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-redis.call('ZADD', KEYS[2], now + ttl, KEYS[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-if redis.call('PTTL', KEYS[2]) < ttl then redis.call('PEXPIRE', KEYS[2], ttl) end
-local evicted = 0
-local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
-if over > 0 then
-  local victims = redis.call('ZPOPMIN', KEYS[2], over)
-  for i = 1, #victims, 2 do evicted = evicted + redis.call('UNLINK', victims[i]) end
-end
-return evicted
+return { entry or false, 2 }
+`
+
+/** Extends the lock only while it is ours. KEYS: lock; ARGV: token, ttl ms. Returns 1 if extended. */
+export const EXTEND_LOCK = `
+local holder = redis.call('GET', KEYS[1])
+if holder and string.sub(holder, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`
+
+/** Releases the lock only while it is ours. KEYS: lock; ARGV: token. Returns 1 if released. */
+export const RELEASE_LOCK = `
+local holder = redis.call('GET', KEYS[1])
+if holder and string.sub(holder, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then return redis.call('DEL', KEYS[1]) end
+return 0
 `
 
 /**
- * Takes the loader lock if it is free (SET NX PX, with the owner's token) and,
- * in the same step, reads the entry and its tag versions: a leader that gets
- * the lock just after another one stored the value uses it instead of loading.
+ * Holds a size index to its limit: drops the members that have expired, then
+ * pops the soonest-expiring beyond `limit`; the caller deletes those entries.
  *
- * KEYS: lock, entry, tag version × n
- * ARGV: token, ttl ms
- * Returns: 1 if acquired (else 0), the entry, version × n
+ * KEYS: index; ARGV: now (ms), limit
+ * Returns: { members left, victim × n }
  */
-export const ACQUIRE = `
-local reply = { redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') and 1 or 0 }
-for i = 2, #KEYS do reply[i] = redis.call('GET', KEYS[i]) end
+export const TRIM = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[2])
+local reply = { 0 }
+if over > 0 then
+  local popped = redis.call('ZPOPMIN', KEYS[1], over)
+  for i = 1, #popped, 2 do reply[#reply + 1] = popped[i] end
+end
+reply[1] = redis.call('ZCARD', KEYS[1])
 return reply
 `
 
 /**
- * Returns the current version of each tag, creating the missing ones from the
- * candidates (fresh random tokens: versions never repeat, so no ABA after an
- * eviction or a restart of Redis).
- *
- * KEYS: tag version × n
- * ARGV: ttl ms, candidate × n
+ * The epoch as of this Redis server: unchanged while the server that holds it
+ * is the one it was set on, a new one after a restart (it may have come back
+ * from disk without the latest invalidations) or a failover (a replica may
+ * lack them). KEYS: epoch version, epoch server; ARGV: server run_id, new version.
+ * Returns: { 0: unchanged, 1: a new epoch (the server changed), 2: the first one (there was none), the epoch version }
  */
-export const ENSURE_VERSIONS = `
-local versions = {}
-for i = 1, #KEYS do
-  local version = redis.call('GET', KEYS[i])
-  if not version then
-    version = ARGV[1 + i]
-    redis.call('SET', KEYS[i], version, 'PX', tonumber(ARGV[1]))
-  end
-  versions[i] = version
-end
-return versions
-`
-
-/**
- * Gives each tag a new version (so entries computed under the old one can no
- * longer be read or stored), drops the entries indexed under it, and tells
- * every instance (pub/sub), all in one step.
- *
- * KEYS: kind index × k, then per tag: version key, index key
- * ARGV: k, entry prefix × k, version ttl ms, channel, message, new version × tags
- * Returns the number of entries dropped, per kind.
- */
-export const INVALIDATE = `
-local k = tonumber(ARGV[1])
-local ttl = tonumber(ARGV[k + 2])
-local counts = {}
-for i = 1, k do counts[i] = 0 end
-for i = 1, (#KEYS - k) / 2 do
-  local index = KEYS[k + 2 * i]
-  redis.call('SET', KEYS[k + 2 * i - 1], ARGV[k + 4 + i], 'PX', ttl)
-  for _, key in ipairs(redis.call('SMEMBERS', index)) do
-    if redis.call('UNLINK', key) == 1 then
-      for j = 1, k do
-        local prefix = ARGV[1 + j]
-        if string.sub(key, 1, #prefix) == prefix then
-          counts[j] = counts[j] + 1
-          redis.call('ZREM', KEYS[j], key)
-          break
-        end
-      end
-    end
-  end
-  redis.call('UNLINK', index)
-end
-redis.call('PUBLISH', ARGV[k + 3], ARGV[k + 4])
-return counts
-`
-
-/** Deletes the lock only if it is still ours (a leader that produced nothing to store). KEYS: lock; ARGV: token */
-export const RELEASE_LOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`
-
-/** Extends the lock only if it is still ours. KEYS: lock; ARGV: token, ttl ms */
-export const EXTEND_LOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
+export const EPOCH = `
+local version = redis.call('GET', KEYS[1])
+if version and redis.call('GET', KEYS[2]) == ARGV[1] then return { 0, version } end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1])
+return { version and 1 or 2, ARGV[2] }
 `

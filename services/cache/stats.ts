@@ -1,6 +1,5 @@
 import { CACHE_KINDS, type CacheKind } from './kinds.js'
-
-export type Tier = 'l1' | 'l2'
+import type { Tier } from './types.js'
 
 export interface KindCounters {
   hits: Record<Tier, number>
@@ -10,12 +9,14 @@ export interface KindCounters {
   l2_evictions: number
   /** Loader calls: how often the cache had to go to the source. */
   loads: number
+  /** Values larger than CACHE_MAX_ENTRY_BYTES: served, not cached. */
+  oversized: number
 }
 
 /** Plain counters; the stats endpoint and the Prometheus metrics read the same numbers. */
 export function createCacheCounters () {
   const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, {
-    hits: { l1: 0, l2: 0 }, misses: 0, writes: 0, l2_evictions: 0, loads: 0
+    hits: { l1: 0, l2: 0 }, misses: 0, writes: 0, l2_evictions: 0, loads: 0, oversized: 0
   }])) as Record<CacheKind, KindCounters>
   let errors = 0
 
@@ -27,6 +28,7 @@ export function createCacheCounters () {
     write (kind: CacheKind) { kinds[kind].writes++ },
     load (kind: CacheKind) { kinds[kind].loads++ },
     evicted (kind: CacheKind, count: number) { kinds[kind].l2_evictions += count },
+    oversized (kind: CacheKind) { kinds[kind].oversized++ },
     error () { errors++ }
   }
 }

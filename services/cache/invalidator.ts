@@ -1,0 +1,115 @@
+import type { CircuitBreaker } from './breaker.js'
+import type { BusMessage } from './bus.js'
+import { GLOBAL_TAG, kindsReachedBy, kindTag } from './keys.js'
+import type { MemoryTier } from './memory-tier.js'
+import type { RedisTier } from './redis-tier.js'
+import type { TagClock } from './tag-clock.js'
+import { zeroCounts, type KindCounts } from './types.js'
+import { newVersion, type TagVersions } from './versions.js'
+
+/** What an invalidation did: entries dropped per kind, and whether every instance will hear of it. */
+export interface TagInvalidation {
+  /** Entries this instance held that are gone now. (In Redis, an invalidated entry is not deleted: its versions no longer match, and it expires.) */
+  counts: KindCounts
+  /**
+   * True once Redis took the new versions and the message (or there is no Redis
+   * to tell); false when Redis did not answer: this process replays it when Redis is back.
+   */
+  delivered: boolean
+}
+
+export interface InvalidatorDeps {
+  enabled: boolean
+  instanceId: string
+  memory: MemoryTier
+  clock: TagClock
+  versions: TagVersions
+  breaker: CircuitBreaker
+  l2: RedisTier | undefined
+}
+
+// Beyond this many tags waiting to be replayed, recovery starts a new epoch instead.
+const MAX_PENDING_TAGS = 1000
+
+const sum = (counts: KindCounts) => Object.values(counts).reduce((total, n) => total + n, 0)
+
+/**
+ * Invalidation: a new random version per tag in Redis (O(1) per tag, whatever
+ * it covers: entries of the old version are never served again anywhere) and
+ * one message that makes every instance drop its in-process entries of the tag.
+ */
+export function createInvalidator ({ enabled, instanceId, memory, clock, versions, breaker, l2 }: InvalidatorDeps) {
+  // Tags whose invalidation may not have reached Redis: replayed before Redis is read again.
+  const pending = new Set<string>()
+
+  const messageOf = (tags: readonly string[]) => JSON.stringify({ from: instanceId, tags: [...tags] } satisfies BusMessage)
+
+  /** What an invalidation does on one instance: nothing read before it is kept or stored after it. */
+  function applyHere (tags: readonly string[]): KindCounts {
+    clock.touch(tags)
+    versions.forget(tags)
+    return memory.dropTags(tags)
+  }
+
+  function missed (tags: readonly string[]) {
+    for (const tag of tags) pending.add(tag)
+    if (pending.size > MAX_PENDING_TAGS) {
+      pending.clear()
+      pending.add(GLOBAL_TAG)
+    }
+    breaker.trip(new Error('an invalidation could not reach redis'))
+  }
+
+  async function invalidateTags (tags: readonly string[]): Promise<TagInvalidation> {
+    const list = [...new Set(tags)]
+    if (list.length === 0 || !enabled) return { counts: zeroCounts(), delivered: true }
+    // past the breaker: a write must reach the other instances whenever Redis answers at all
+    const delivered = l2 === undefined || await l2.invalidate(list, list.map(newVersion), messageOf(list), true)
+    if (!delivered) missed(list)
+    // after Redis: a read here that raced the round trip cannot keep what it read before
+    return { counts: applyHere(list), delivered }
+  }
+
+  return {
+    invalidateTags,
+
+    /**
+     * Deletes the cache's keys matching a glob (relative to the prefix) and moves
+     * the version of every kind the glob can reach, so that no load in flight
+     * writes back what it read before: those kinds reload on their next read.
+     */
+    async invalidatePattern (glob: string): Promise<number> {
+      if (!enabled) return 0
+      const deleted = await l2?.deleteMatching(glob, true)
+      const { counts } = await invalidateTags(kindsReachedBy(glob).map(kindTag))
+      return deleted?.keys ?? sum(counts)
+    },
+
+    /** Every cache key under the prefix, and a new epoch: nothing stored before is valid anywhere. */
+    async clearAll (): Promise<number> {
+      if (!enabled) return 0
+      const deleted = await l2?.deleteMatching('*', true)
+      const { counts } = await invalidateTags([GLOBAL_TAG])
+      return deleted?.keys ?? sum(counts)
+    },
+
+    /** Another instance's invalidation. */
+    onMessage (message: BusMessage) {
+      if (message.tags !== undefined) applyHere(message.tags)
+    },
+
+    /** Replays what could not be delivered (recovery, before Redis is read again); rejects if Redis fails again. */
+    async replay () {
+      if (pending.size === 0) return
+      const tags = [...pending]
+      if (!await l2!.invalidate(tags, tags.map(newVersion), messageOf(tags), true)) throw new Error('could not replay the missed invalidations')
+      for (const tag of tags) pending.delete(tag)
+    },
+
+    applyHere,
+    messageOf,
+    pending: () => pending.size
+  }
+}
+
+export type Invalidator = ReturnType<typeof createInvalidator>

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto'
+import { LRUMapWithDelete } from 'mnemonist'
+import type { MemoryTier } from './memory-tier.js'
+import type { TagClock } from './tag-clock.js'
+
+/** Versions are random tokens, never counters: they cannot repeat after an eviction, a restart or a failover. */
+export const newVersion = () => randomBytes(9).toString('base64url')
+
+export interface TagVersionsOptions {
+  memory: MemoryTier
+  clock: TagClock
+  /** Whether this instance hears every invalidation now (so what it learned is still current). */
+  trusted: () => boolean
+  capacity?: number
+}
+
+/**
+ * The tag versions this instance knows to be current: learned from Redis,
+ * forgotten when an invalidation of the tag arrives. While the invalidation
+ * link is healthy, a read needs no round trip for them. Bounded (LRU): a
+ * forgotten tag is read from Redis again.
+ *
+ * It keeps one rule with the in-process tier: an entry there never carries a
+ * version of a tag other than the one known here. So a value computed now from
+ * in-process entries is consistent with the versions it is recorded under,
+ * even when an invalidation's message is still on its way (then the version
+ * read from Redis is new, and learning it drops the entries of the old one first).
+ */
+export function createTagVersions ({ memory, clock, trusted, capacity = 100_000 }: TagVersionsOptions) {
+  const known = new LRUMapWithDelete<string, string>(capacity)
+  // Absent tags get a version when a value computed under them is stored: concurrent loads here
+  // propose the same one, so none of them stores an entry the others' cannot match.
+  const proposed = new LRUMapWithDelete<string, string>(10_000)
+
+  return {
+    /** The versions of all the tags when every one is known and trusted, else undefined. */
+    current (tags: readonly string[]): string[] | undefined {
+      if (!trusted()) return undefined
+      const versions: string[] = []
+      for (const tag of tags) {
+        const version = known.get(tag)
+        if (version === undefined) return undefined
+        versions.push(version)
+      }
+      return versions
+    },
+
+    /** The tags whose version is not known (or not trusted). */
+    unknown (tags: readonly string[]): string[] {
+      return trusted() ? tags.filter((tag) => !known.has(tag)) : [...tags]
+    },
+
+    /** A known version, if trusted. */
+    get: (tag: string) => trusted() ? known.get(tag) : undefined,
+
+    /**
+     * Versions read from Redis by a read that began at `since` (null: the tag has
+     * none). A tag invalidated here since then is skipped: what was read may be
+     * older than the invalidation. In-process entries of another version go.
+     */
+    learn (tags: readonly string[], versions: ReadonlyArray<string | null>, since: number) {
+      tags.forEach((tag, i) => {
+        if (clock.changedSince([tag], since)) return
+        const version = versions[i]
+        if (version === null || version === undefined) {
+          known.delete(tag)
+          memory.dropTags([tag])
+        } else if (known.get(tag) !== version) {
+          proposed.delete(tag)
+          memory.dropOtherVersions(tag, version)
+          known.set(tag, version)
+        }
+      })
+    },
+
+    /** The tags were invalidated: their next version must come from Redis. */
+    forget (tags: readonly string[]) {
+      for (const tag of tags) {
+        known.delete(tag)
+        proposed.delete(tag)
+      }
+    },
+
+    /** The version this instance proposes for a tag that has none yet (created with the first entry stored under it). */
+    propose (tag: string): string {
+      let version = proposed.get(tag)
+      if (version === undefined) proposed.set(tag, version = newVersion())
+      return version
+    },
+
+    clear: () => known.clear(),
+    size: () => known.size
+  }
+}
+
+export type TagVersions = ReturnType<typeof createTagVersions>
