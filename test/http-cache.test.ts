@@ -257,3 +257,71 @@ t.test('routes that did not opt in are untouched', async (t) => {
   t.ok(health.headers.etag, 'other GETs still get an ETag')
   t.equal((await get(app, '/health', undefined, { 'if-none-match': health.headers.etag as string })).statusCode, 304, 'and 304s')
 })
+
+t.test('Cache-Status says the same as X-Cache, RFC 9211 style', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const form = await createForm(app, root)
+  const url = `/api/v1/forms/${form.id}`
+  const miss = await get(app, url, root)
+  t.equal(miss.headers['cache-status'], 'forms-api; fwd=miss')
+  const hit = await get(app, url, root)
+  t.match(hit.headers['cache-status'], /^forms-api; hit; ttl=(\d+)$/)
+  const ttl = Number(/ttl=(\d+)/.exec(String(hit.headers['cache-status']))![1])
+  t.ok(ttl > 0 && ttl <= 60, `ttl=${ttl}: the seconds left of api_response's minute`)
+  t.equal((await get(app, url, root, { 'cache-control': 'no-cache' })).headers['cache-status'], 'forms-api; fwd=bypass')
+  t.equal((await get(app, url, root, { 'cache-control': 'no-store' })).headers['cache-status'], 'forms-api; fwd=bypass')
+  const other = await createForm(app, root)
+  const together = await Promise.all(Array.from({ length: 5 }, () => get(app, `/api/v1/forms/${other.id}`, root)))
+  t.equal(together.filter((res) => res.headers['cache-status'] === 'forms-api; fwd=miss').length, 1)
+  t.equal(together.filter((res) => /^forms-api; hit; ttl=\d+; collapsed$/.test(String(res.headers['cache-status']))).length, 4,
+    'the requests that waited on its load say so')
+})
+
+t.test('equivalent URLs share one entry: the key is built from the validated query, defaults applied', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  await createForm(app, root)
+  t.equal((await get(app, '/api/v1/forms', root)).headers['x-cache'], 'MISS')
+  for (const query of ['?page=1', '?page=01', '?per_page=20&page=1', '?page=1&per_page=20']) {
+    t.equal((await get(app, `/api/v1/forms${query}`, root)).headers['x-cache'], 'HIT', query)
+  }
+  t.equal((await get(app, '/api/v1/forms?page=2', root)).headers['x-cache'], 'MISS', 'another page is another entry')
+  t.equal((await app.cache.stats()).kinds.query_result.writes, 2)
+})
+
+t.test('a HEAD miss never leads a coalesced load: one HEAD and five concurrent GETs run the handler at most twice', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const form = await createForm(app, root)
+  const url = `/api/v1/forms/${form.id}`
+  // slow the handler down so the six requests overlap, and count its runs
+  const read = app.forms.get
+  let runs = 0
+  app.forms.get = async (id) => {
+    runs++
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    return read(id)
+  }
+  t.teardown(() => { app.forms.get = read })
+  const head = app.inject({ method: 'HEAD', url, headers: root.headers })
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  const gets = await Promise.all(Array.from({ length: 5 }, () => get(app, url, root)))
+  t.equal((await head).statusCode, 200)
+  t.ok(gets.every((res) => res.statusCode === 200 && JSON.parse(res.body).id === form.id), 'every GET has the form')
+  t.ok(runs <= 2, `${runs} handler runs`)
+  t.equal((await get(app, url, root)).headers['x-cache'], 'HIT', 'and the GET filled the entry')
+})
+
+t.test('an anonymous read of an unknown id leaves no key in Redis', async (t) => {
+  const app = await build(t)
+  const redis = app.redisConnections!.commands
+  const keysNow = async () => (await redis.scan('0', 'MATCH', `${app.cache.keys.prefix}*`, 'COUNT', 10_000))[1].sort()
+  const before = await keysNow()
+  for (let i = 0; i < 5; i++) {
+    const unknown = `${'0'.repeat(20)}${String(i).padStart(4, '0')}`
+    t.equal((await get(app, `/api/v1/forms/${unknown}/schema`)).statusCode, 404)
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  t.same(await keysNow(), before, 'no key created (locks taken for the loads are gone)')
+})

@@ -7,6 +7,9 @@ declare module 'fastify' {
   }
 }
 
+// How long start-up waits for Redis to be in use; past it the service starts on the in-process tier.
+const STARTUP_WAIT_MS = 2000
+
 /** The two-tier cache, on Redis when it answers and in-process alone when it does not. */
 export default fp(async (fastify) => {
   const { cache: settings, redis } = fastify.config
@@ -22,5 +25,7 @@ export default fp(async (fastify) => {
     logger: fastify.log.child({ module: 'cache' })
   })
   fastify.decorate('cache', cache)
+  // ready once Redis is in use (its epoch checked), if it answers: the first requests are cached too
+  fastify.addHook('onReady', async () => { await Promise.race([cache.started(), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]) })
   fastify.addHook('onClose', async () => cache.close())
 }, { name: 'cache', dependencies: ['redis'] })

@@ -68,7 +68,9 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
   const breaker = createCircuitBreaker({
     ...DEFAULT_BREAKER,
     ...settings.breaker,
-    probe: async () => { await recovery?.recover() },
+    probe: async () => {
+      try { await recovery?.recover() } finally { firstProbe() }
+    },
     // until the first probe has checked the epoch, Redis is not used
     startOpen: redis !== undefined,
     onStateChange (state: BreakerState, err?: unknown) {
@@ -101,7 +103,7 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
   const trusted = () => l2 === undefined || (linkHealthy() && breaker.allows() && !resyncing)
   const l1TtlCap = () => trusted() ? Infinity : degradedL1TtlMs
 
-  const versions = createTagVersions({ memory, clock, trusted })
+  const versions = createTagVersions({ memory, clock, trusted, capacity: settings.knownTags })
   const invalidator = createInvalidator({ enabled: settings.enabled, instanceId, memory, clock, versions, breaker, l2 })
   const recovery = l2 === undefined ? undefined : createRecovery({ l2, memory, clock, versions, invalidator, logger })
   const sizes = createSizeLimits({ kinds: settings.kinds, keys, counters, l2 })
@@ -138,6 +140,9 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
       logger
     })
 
+  // settles once the first probe (the epoch check) has run, or at once without Redis
+  let firstProbe: () => void = () => {}
+  const started = redis === undefined ? Promise.resolve() : new Promise<void>((resolve) => { firstProbe = resolve })
   if (redis !== undefined) {
     redis.on('close', () => breaker.trip(new Error('connection to redis closed')))
     // (re)connected: the probe checks the epoch, replays, and switches over
@@ -235,6 +240,8 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     clearAll: invalidator.clearAll,
     ...report,
     counters,
+    /** Settles once Redis is in use, or the first attempt to use it failed (at once without Redis). */
+    started: () => started,
     /** Whether Redis is in use right now (the breaker is closed). */
     redisAvailable: () => l2?.usable() === true,
     /** Parses a payload stored by getOrSet or set. */

@@ -59,8 +59,8 @@ interface Ticket {
   since: number
   /** The versions the value will be recorded under; undefined when Redis is not in use. */
   versions?: readonly string[]
-  /** Versions that did not exist yet: created with the entry (if still absent). */
-  create: Array<readonly [string, string]>
+  /** Versions of tags that had none yet: created with the entry (if still absent). */
+  create: Array<readonly [tag: string, version: string]>
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -117,10 +117,10 @@ export function createReadPath (deps: ReadPathDeps) {
     const proposed = new Map(ticket.create)
     ticket.create = []
     ticket.versions = current.map((version, i) => {
-      const key = keys.tagVersion(ticket.tags[i]!)
-      if (version !== null && version !== proposed.get(key)) return version
-      const candidate = version ?? versions.propose(ticket.tags[i]!)
-      ticket.create.push([key, candidate])
+      const tag = ticket.tags[i]!
+      if (version !== null && version !== proposed.get(tag)) return version
+      const candidate = version ?? versions.propose(tag)
+      ticket.create.push([tag, candidate])
       return candidate
     })
   }
@@ -196,7 +196,12 @@ export function createReadPath (deps: ReadPathDeps) {
           createVersions: ticket.create,
           lockKey: lock === undefined ? undefined : ticket.lockKey
         }
-        if (await l2.store(request) === true) deps.stored(ticket.kind, bucket)
+        const created = await l2.store(request)
+        if (created === undefined) return true
+        deps.stored(ticket.kind, bucket)
+        // the versions this store created are known now (no read needed next time)
+        const made = ticket.create.filter((_, i) => created[i] === true)
+        versions.learn(made.map(([tag]) => tag), made.map(([, version]) => version), ticket.since)
         return true
       },
       async abandon () {

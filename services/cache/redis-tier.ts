@@ -24,8 +24,8 @@ export interface StoreRequest {
   bucketKey: string
   /** Score in the size index: when Redis drops the entry. */
   dropAt: number
-  /** Tag versions that did not exist when the value's versions were read: created only if still absent. */
-  createVersions: ReadonlyArray<readonly [key: string, version: string]>
+  /** Versions of tags that had none when the value's versions were read: created only if still absent. */
+  createVersions: ReadonlyArray<readonly [tag: string, version: string]>
   lockKey?: string
 }
 
@@ -94,18 +94,21 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       return guarded('versions', () => Promise.all(tags.map((tag) => redis.get(keys.tagVersion(tag)))), force)
     },
 
-    /** Writes an entry (creating the versions it was computed under if they are still absent) and ends its lock. */
+    /**
+     * Writes an entry (creating the versions it was computed under if they are
+     * still absent) and ends its lock. Resolves with whether each version was created.
+     */
     store (request: StoreRequest) {
       return guarded('store', async () => {
-        await Promise.all([
-          ...request.createVersions.map(([key, version]) => key === keys.epochVersion
-            ? redis.set(key, version, 'NX')
-            : redis.set(key, version, 'PX', versionTtlMs, 'NX')),
+        const [created] = await Promise.all([
+          Promise.all(request.createVersions.map(([tag, version]) => tag === GLOBAL_TAG
+            ? redis.set(keys.epochVersion, version, 'NX')
+            : redis.set(keys.tagVersion(tag), version, 'PX', versionTtlMs, 'NX'))),
           redis.set(request.entryKey, request.bytes, 'PX', request.keepMs),
           redis.zadd(request.bucketKey, request.dropAt, request.entryKey),
           ...(request.lockKey === undefined ? [] : [redis.del(request.lockKey)])
         ])
-        return true
+        return created.map((reply) => reply === 'OK')
       })
     },
 

@@ -39,6 +39,8 @@ export interface CacheSettings {
   eagerRefresh: number
   /** While invalidations may not reach this instance, in-process entries live at most this long. */
   degradedL1TtlMs?: number
+  /** How many tag versions this instance remembers (the rest are read from Redis when needed). */
+  knownTags?: number
   /** How long a distributed loader lock lives without being extended. */
   lockTtlMs?: number
   /** How often each instance publishes a heartbeat, and how long a silence means the link is lost. */
