@@ -30,6 +30,7 @@ export const CacheKindStats = Type.Object({
   hit_ratio: Type.Number({ minimum: 0, maximum: 1 }),
   writes: Count,
   loads: Type.Integer({ minimum: 0, description: 'loader calls: how often the source (the database) was asked' }),
+  oversized: Type.Integer({ minimum: 0, description: 'values larger than CACHE_MAX_ENTRY_BYTES: served, not cached' }),
   evictions: Type.Integer({ minimum: 0, description: 'entries pushed out by the kind\'s size limit, both tiers' }),
   evictions_l1: Count,
   evictions_l2: Count,
@@ -70,15 +71,19 @@ export const CacheStats = Type.Object({
 
 export const CacheHealth = Type.Object({
   status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded'), Type.Literal('unhealthy')], {
-    description: 'healthy: Redis answers; degraded: serving from the in-process tier (or Redis short of memory); unhealthy: no cache tier works'
+    description: 'healthy: Redis answers and every invalidation reaches this instance; degraded: serving from the in-process tier and the ' +
+      'database, the invalidation link is down or silent, or Redis is short of memory (see reasons); unhealthy: no cache tier works'
   }),
+  reasons: Type.Array(Type.String(), { description: 'why the cache is not healthy, in words (empty when it is)' }),
   backend: Backend,
   connected: Type.Boolean(),
   ping_ms: Nullable(Type.Number(), 'Redis round trip; null when Redis was not asked (breaker open) or did not answer'),
   breaker: BreakerState,
-  subscribed: Type.Boolean({ description: 'whether invalidations from other instances reach this one' }),
+  subscribed: Type.Boolean({ description: 'whether this instance is subscribed to the invalidation channel' }),
+  link_healthy: Type.Boolean({ description: 'subscribed and hearing the channel\'s heartbeats: invalidations from other instances reach this one' }),
+  heard_ms_ago: Nullable(Type.Integer({ minimum: 0 }), 'milliseconds since anything was heard on the invalidation channel'),
   memory_pressure: Type.Boolean({ description: 'Redis uses more than CACHE_MAX_MEMORY_PERCENT of REDIS_MAX_MEMORY' }),
-  epochs: Type.Integer({ minimum: 0, description: 'new epochs started after a lost connection to Redis (each made every stored entry stale)' }),
+  epochs: Type.Integer({ minimum: 0, description: 'new epochs this instance started because Redis was another server than before (a restart or a failover): each made every stored entry stale' }),
   pending_invalidations: Type.Integer({ minimum: 0, description: 'invalidations waiting to be replayed when Redis answers again' }),
   last_error: Nullable(Type.String(), 'the last Redis error seen')
 }, { $id: 'CacheHealth', title: 'CacheHealth' })
@@ -91,6 +96,12 @@ export const CacheConfig = Type.Object({
   l1_enabled: Type.Boolean(),
   compress_threshold: Type.Integer({ description: 'bytes; larger values are stored deflated in Redis (0: never)' }),
   warmup_on_start: Type.Boolean(),
+  l1_max_bytes: Type.Integer({ description: 'the in-process tier\'s byte budget, all kinds together' }),
+  max_entry_bytes: Type.Integer({ description: 'a larger value is served but not cached' }),
+  grace_seconds: Type.Integer({ description: 'how long past its TTL an entry may still be served when the database fails or is slow (0: never)' }),
+  soft_timeout_ms: Type.Integer({ description: 'a slower load is answered from a grace entry when there is one' }),
+  hard_timeout_ms: Type.Integer({ description: 'a slower load fails' }),
+  eager_refresh: Type.Number({ description: 'a hit past this share of its TTL refreshes the entry in the background (0: off)' }),
   key_prefix: Type.String({ description: 'every key the service writes starts with it' }),
   kinds: PerKind(Type.Object({ ttl: Type.Integer({ description: 'seconds' }), max_entries: Count, key_prefix: Type.String() })),
   redis: Type.Object({
@@ -102,7 +113,12 @@ export const CacheConfig = Type.Object({
     max_memory_bytes: Count,
     max_connections: Type.Integer(),
     socket_timeout_ms: Type.Integer(),
-    connect_timeout_ms: Type.Integer()
+    connect_timeout_ms: Type.Integer(),
+    mode: Type.Union([Type.Literal('standalone'), Type.Literal('cluster'), Type.Literal('sentinel')], {
+      description: 'standalone (REDIS_HOST), cluster (REDIS_CLUSTER_NODES) or sentinel (REDIS_SENTINELS)'
+    }),
+    nodes: Type.Array(Type.String(), { description: 'host:port of the cluster seed nodes or the sentinels (empty when standalone)' }),
+    sentinel_master: Nullable(Type.String(), 'the master the sentinels watch (null unless sentinel)')
   })
 }, { $id: 'CacheConfig', title: 'CacheConfig' })
 

@@ -1,5 +1,8 @@
 import { CACHE_KINDS, KIND_PREFIX, type CacheKind } from './cache/kinds.js'
-import type { AppConfig } from './config.js'
+import type { AppConfig, RedisTopology } from './config.js'
+
+const nodesOf = (topology: RedisTopology) =>
+  topology.mode === 'cluster' ? topology.nodes : topology.mode === 'sentinel' ? topology.sentinels : []
 
 /**
  * The effective cache configuration as GET /admin/cache/config shows it.
@@ -21,6 +24,12 @@ export function describeCacheConfig ({ cache, redis }: Pick<AppConfig, 'cache' |
     l1_enabled: cache.l1Enabled,
     compress_threshold: cache.compressThreshold,
     warmup_on_start: cache.warmupOnStart,
+    l1_max_bytes: cache.l1MaxBytes,
+    max_entry_bytes: cache.maxEntryBytes,
+    grace_seconds: cache.graceSeconds,
+    soft_timeout_ms: cache.softTimeoutMs,
+    hard_timeout_ms: cache.hardTimeoutMs,
+    eager_refresh: cache.eagerRefresh,
     key_prefix: redis.keyPrefix,
     kinds,
     redis: {
@@ -32,7 +41,10 @@ export function describeCacheConfig ({ cache, redis }: Pick<AppConfig, 'cache' |
       max_memory_bytes: redis.maxMemoryBytes,
       max_connections: redis.maxConnections,
       socket_timeout_ms: redis.socketTimeoutMs,
-      connect_timeout_ms: redis.connectTimeoutMs
+      connect_timeout_ms: redis.connectTimeoutMs,
+      mode: redis.topology.mode,
+      nodes: nodesOf(redis.topology).map(({ host, port }) => `${host}:${port}`),
+      sentinel_master: redis.topology.mode === 'sentinel' ? redis.topology.masterName : null
     }
   }
 }
