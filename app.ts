@@ -75,6 +75,11 @@ async function app (fastify: FastifyInstance, opts: AppOptions) {
   // Set before any route is registered: routes keep the handlers of the context they were added to.
   fastify.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500
+    if (statusCode === 503) {
+      // the database is unavailable (and the cache held nothing for this request): say so, briefly
+      request.log.warn({ err: { message: err.message, code: err.code } }, 'request failed: a dependency is unavailable')
+      return reply.code(503).header('retry-after', '1').send({ statusCode, error: STATUS_CODES[503], message: err.message, code: err.code ?? 'SERVICE_UNAVAILABLE' })
+    }
     if (statusCode >= 500) {
       request.log.error({ err }, 'request failed')
       return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message: 'Internal Server Error' })

@@ -9,7 +9,7 @@ import type { OperationCounts } from './repositories/counting.js'
 export interface MetricsSources {
   cache: Pick<CacheService, 'counters' | 'stats'>
   invalidation: Pick<InvalidationService, 'totals'>
-  repositories: { readonly counts: Readonly<OperationCounts> }
+  repositories: { readonly counts: Readonly<OperationCounts>, readonly availability: { readonly up: boolean } }
 }
 
 /** cache_breaker_state as a number (Prometheus has no strings): alert on > 0. */
@@ -109,6 +109,30 @@ export function createMetrics ({ cache, invalidation, repositories }: MetricsSou
     ])
   })
   readCounter(registry, {
+    name: 'cache_stale_served_total',
+    help: 'Grace entries served past their TTL by kind (fail-safe: the database failed, was slow, or is backing off)',
+    labelNames: ['kind'],
+    read: () => perKind((kind) => kinds[kind].stale)
+  })
+  readCounter(registry, {
+    name: 'cache_refreshes_total',
+    help: 'Background refreshes by kind (eager refresh near the end of a TTL, or a load that went on past the soft timeout)',
+    labelNames: ['kind'],
+    read: () => perKind((kind) => kinds[kind].refreshes)
+  })
+  readCounter(registry, {
+    name: 'cache_load_failures_total',
+    help: 'Loads that failed by kind (the database), each followed by a backoff before the next attempt',
+    labelNames: ['kind'],
+    read: () => perKind((kind) => kinds[kind].failures)
+  })
+  readCounter(registry, {
+    name: 'cache_load_timeouts_total',
+    help: 'Loads abandoned at the hard timeout by kind (answered 503 when there was no grace entry)',
+    labelNames: ['kind'],
+    read: () => perKind((kind) => kinds[kind].timeouts)
+  })
+  readCounter(registry, {
     name: 'cache_errors_total',
     help: 'Failed Redis operations (timeouts, connection errors)',
     read: () => single(cache.counters.errors)
@@ -128,6 +152,11 @@ export function createMetrics ({ cache, invalidation, repositories }: MetricsSou
     help: 'Invalidation handler calls by event (on_form_updated, ..., invalidate_form, invalidate_user)',
     labelNames: ['event'],
     read: () => [...invalidation.totals()].map(([event, calls]): Sample => [{ event }, calls])
+  })
+  readGauge(registry, {
+    name: 'db_up',
+    help: '1 while the database answers, 0 while it is known to be unavailable (calls fail at once, grace entries are served)',
+    read: () => single(repositories.availability.up ? 1 : 0)
   })
   readCounter(registry, {
     name: 'db_reads_total',

@@ -17,7 +17,7 @@ t.test('without Redis the in-process tier serves alone, one loader call per key'
   const values = await Promise.all(Array.from({ length: 100 }, () => cache.getOrSet('query_result', 'q', loader)))
   t.equal(calls, 1, 'single-flight')
   t.ok(values.every((v) => v.n === 1))
-  t.same(cache.counters.kinds.query_result, { hits: { l1: 99, l2: 0 }, misses: 1, writes: 1, l2_evictions: 0, loads: 1, oversized: 0 }, 'the 99 followers were served without loading')
+  t.same(cache.counters.kinds.query_result, { hits: { l1: 99, l2: 0 }, misses: 1, writes: 1, l2_evictions: 0, loads: 1, oversized: 0, stale: 0, failures: 0, timeouts: 0, refreshes: 0 }, 'the 99 followers were served without loading')
   await cache.getOrSet('query_result', 'q', loader)
   t.equal(cache.counters.kinds.query_result.hits.l1, 100)
   const health = await cache.health()

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHan
 import type { CacheKind } from '../../services/cache/kinds.js'
 import type { Fill, Hit } from '../../services/cache/cache-service.js'
 import { ifNoneMatchMatches } from '../../services/conditional.js'
-import { ageSeconds, cacheStatus, decodeResponse, encodeResponse, requestDirectives, responseKey } from '../../services/http-cache.js'
+import { ageSeconds, cacheStatus, decodeResponse, encodeResponse, requestDirectives, responseKey, type CachedResponse } from '../../services/http-cache.js'
 
 /** A GET route opts into the response cache with `config.cache`. */
 export interface RouteCacheOptions {
@@ -50,14 +50,30 @@ export default fp(async (fastify) => {
   const { cache } = fastify
   fastify.decorateRequest('responseCache', null)
 
-  function serve (request: FastifyRequest, reply: FastifyReply, hit: Hit) {
-    const response = decodeResponse(hit.payload)
+  /** The headers of a response served from the cache; true when it is a 304. */
+  function hitHeaders (request: FastifyRequest, reply: FastifyReply, hit: Hit, response: CachedResponse): boolean {
     reply.header('x-cache', hit.stale === true ? 'STALE' : 'HIT')
       .header('cache-status', cacheStatus(hit))
       .header('age', ageSeconds(hit.createdAt))
       .header('etag', response.etag)
-    if (ifNoneMatchMatches(request.headers['if-none-match'], response.etag)) return reply.code(304).send()
-    return reply.header('content-type', response.contentType).send(response.body)
+      .header('content-type', response.contentType)
+    return ifNoneMatchMatches(request.headers['if-none-match'], response.etag)
+  }
+
+  function serve (request: FastifyRequest, reply: FastifyReply, hit: Hit) {
+    const response = decodeResponse(hit.payload)
+    if (hitHeaders(request, reply, hit, response)) return reply.code(304).send()
+    return reply.send(response.body)
+  }
+
+  /** Near the end of its TTL, an entry is refreshed in the background: the same GET, run past the cache. */
+  function refreshLater (request: FastifyRequest, kind: CacheKind, key: string, options: RouteCacheOptions) {
+    cache.refreshAhead(kind, key, options.tags?.(request), async () => {
+      const res = await fastify.inject({ method: 'GET', url: request.url, headers: { ...request.headers, 'cache-control': 'no-store' } })
+      const { etag, 'content-type': contentType } = res.headers
+      if (res.statusCode !== 200 || typeof etag !== 'string' || typeof contentType !== 'string') return undefined
+      return encodeResponse({ etag, contentType, body: res.rawPayload })
+    }, options.ttl)
   }
 
   const lookup: preHandlerHookHandler = async function (request, reply) {
@@ -85,12 +101,14 @@ export default fp(async (fastify) => {
       return
     }
     // an in-process hit first: no tags to compute, no promise to wait for
-    const hit = cache.peek(kind, key)
-    if (hit !== undefined) return serve(request, reply, hit)
+    const peeked = cache.peek(kind, key)
     // a HEAD has no body to store: it never leads a load others would wait for
-    const opened = await cache.open(kind, key, options.tags?.(request), { lead: request.method !== 'HEAD' })
-    if (opened.hit !== undefined) return serve(request, reply, opened.hit)
-    request.responseCache = { fill: opened.fill, ttl: options.ttl }
+    const { hit, fill } = peeked !== undefined ? { hit: peeked } : await cache.open(kind, key, options.tags?.(request), { lead: request.method !== 'HEAD' })
+    if (hit !== undefined) {
+      if (cache.needsRefresh(hit)) refreshLater(request, kind, key, options)
+      return serve(request, reply, hit)
+    }
+    request.responseCache = { fill, ttl: options.ttl }
     reply.header('x-cache', 'MISS').header('cache-status', cacheStatus('miss'))
   }
 
@@ -104,8 +122,22 @@ export default fp(async (fastify) => {
     const optedOut = request.routeOptions.config.cache!.scope !== 'user' && /private|no-store/.test(String(reply.getHeader('cache-control')))
     const cacheable = request.method === 'GET' && reply.statusCode === 200 && !optedOut && typeof etag === 'string' &&
       typeof contentType === 'string' && (typeof payload === 'string' || Buffer.isBuffer(payload))
-    if (cacheable) void state.fill.commit(encodeResponse({ etag, contentType, body: Buffer.from(payload as string | Buffer) }), state.ttl)
-    else void state.fill.abandon()
+    if (cacheable) {
+      void state.fill.commit(encodeResponse({ etag, contentType, body: Buffer.from(payload as string | Buffer) }), state.ttl)
+    } else if (reply.statusCode >= 500) {
+      void state.fill.fail()
+      // fail-safe: the database (or the handler) failed, and a grace entry of current versions exists
+      const stale = state.fill.stale
+      if (stale !== undefined) {
+        cache.counters.stale(request.routeOptions.config.cache!.kind ?? 'api_response')
+        const response = decodeResponse(stale.payload)
+        const notModifiedAnyway = hitHeaders(request, reply, stale, response)
+        reply.code(notModifiedAnyway ? 304 : 200)
+        return notModifiedAnyway ? null : response.body
+      }
+    } else {
+      void state.fill.abandon()
+    }
     return notModified(request, reply, payload)
   }
 

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis'
 import { createCircuitBreaker, type BreakerState } from './breaker.js'
 import { createBus } from './bus.js'
 import { createInvalidator } from './invalidator.js'
+import { isFailure, loadThrough } from './loader.js'
 import { createKeyspace } from './keys.js'
 import { CACHE_KINDS, type CacheKind } from './kinds.js'
 import { createMemoryTier } from './memory-tier.js'
@@ -42,13 +43,11 @@ export interface EntryOptions {
 // Probes back off to 1 s at most: after an outage, missed invalidations are replayed within a second.
 const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 250, maxCooldownMs: 1000 }
 
+// Background refreshes this instance runs at once at most.
+const MAX_REFRESHES = 1000
+
 const encodeValue = (value: unknown) => Buffer.from(JSON.stringify(value))
 const decodeValue = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8'))
-/** A loader that failed (the database), as opposed to one that answered with a 4xx domain error. */
-const isFailure = (err: unknown) => {
-  const status = (err as { statusCode?: number } | null)?.statusCode
-  return !(typeof status === 'number' && status >= 400 && status < 500)
-}
 
 /**
  * The two-tier cache: an in-process LRU (L1) in front of Redis (L2). This file
@@ -164,30 +163,55 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     return readPath.open(kind, key, tags, options)
   }
 
+  /** Whether a hit is past CACHE_EAGER_REFRESH of its TTL (then it is refreshed in the background). */
+  function needsRefresh (hit: Hit, now = Date.now()): boolean {
+    return settings.eagerRefresh > 0 && hit.stale !== true && now - hit.createdAt > hit.ttlMs * settings.eagerRefresh
+  }
+
+  /**
+   * Refreshes an entry in the background (a hit near the end of its TTL), once
+   * per key here and, through the key's lock, once across instances.
+   */
+  function refreshAhead (kind: CacheKind, key: string, tags: readonly string[] | undefined, produce: () => Promise<Buffer | undefined>, ttl?: number) {
+    const fullKey = keys.entry(kind, key)
+    if (refreshing.has(fullKey) || refreshing.size >= MAX_REFRESHES) return
+    refreshing.add(fullKey)
+    void (async () => {
+      // another instance may have refreshed it already: then Redis has the newer entry, and that is all
+      const current = await readPath.open(kind, key, tags, { count: false })
+      if (current.hit !== undefined && !needsRefresh(current.hit)) return
+      const { fill } = current.fill !== undefined ? current : await readPath.open(kind, key, tags, { read: false, lock: true })
+      if (!fill!.leader) return fill!.abandon()
+      counters.refresh(kind)
+      try {
+        const payload = await produce()
+        await (payload === undefined ? fill!.abandon() : fill!.commit(payload, ttl))
+      } catch (err) {
+        await (isFailure(err) ? fill!.fail() : fill!.abandon())
+      }
+    })().catch(() => {}).finally(() => refreshing.delete(fullKey))
+  }
+  const refreshing = new Set<string>()
+
   /**
    * Read-through: L1, then L2, then the loader — once per key per instance
    * and, with Redis, once across instances. `null`/`undefined` results are
    * returned but never cached; every caller gets its own copy of a cached value.
-   * When the loader fails (not a 4xx answer), a grace entry is served if there is one.
+   * A grace entry answers when the loader fails or is slow (fail-safe); a hit
+   * near the end of its TTL is refreshed in the background.
    */
   async function getOrSet<T> (kind: CacheKind, key: string, loader: () => Promise<T> | T, options: EntryOptions = {}): Promise<T> {
     if (!settings.enabled) return loader()
     const cached = peek(kind, key)
-    if (cached !== undefined) return decodeValue<T>(cached.payload)
-    const { hit, fill } = await readPath.open(kind, key, options.tags)
-    if (hit !== undefined) return decodeValue<T>(hit.payload)
-    let value: T
-    try {
-      value = await loader()
-    } catch (err) {
-      void fill.abandon()
-      if (fill.stale !== undefined && isFailure(err)) return decodeValue<T>(fill.stale.payload)
-      throw err
+    const { hit, fill } = cached !== undefined ? { hit: cached } : await readPath.open(kind, key, options.tags)
+    if (hit !== undefined) {
+      if (needsRefresh(hit)) refreshAhead(kind, key, options.tags, async () => toPayload(await loader()), options.ttl)
+      return decodeValue<T>(hit.payload)
     }
-    if (value === undefined || value === null) void fill.abandon()
-    else void fill.commit(encodeValue(value), options.ttl) // the caller does not wait for Redis
-    return value
+    return loadThrough(kind, fill, loader, { encode: encodeValue, decode: decodeValue<T>, ttl: options.ttl, timeouts: settings, counters })
   }
+
+  const toPayload = (value: unknown) => value === undefined || value === null ? undefined : encodeValue(value)
 
   /** The entry as the read path sees it, without loading or locking anything (tests and tools). */
   async function lookup (kind: CacheKind, key: string, tags?: readonly string[], { count = true } = {}): Promise<{ hit: Hit | undefined }> {
@@ -233,6 +257,8 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     peek,
     open,
     getOrSet,
+    needsRefresh,
+    refreshAhead,
     lookup,
     warm,
     invalidateTags: invalidator.invalidateTags,

@@ -2,7 +2,7 @@ import type { Cluster, Redis } from 'ioredis'
 import type { CircuitBreaker } from './breaker.js'
 import { GLOBAL_TAG, type Keyspace } from './keys.js'
 import { CACHE_KINDS } from './kinds.js'
-import { EPOCH, EXTEND_LOCK, READ, RELEASE_LOCK, TRIM } from './scripts.js'
+import { BACK_OFF, EPOCH, EXTEND_LOCK, READ, RELEASE_LOCK, TRIM } from './scripts.js'
 import { zeroCounts, type KindCounts } from './types.js'
 
 export type RedisClient = Redis | Cluster
@@ -11,6 +11,7 @@ interface Scripts {
   cacheReadBuffer (entry: string, lock: string, expected: string, now: number, token: string, lockTtlMs: number): Promise<[Buffer | null, number]>
   cacheExtendLock (lock: string, token: string, ttlMs: number): Promise<number>
   cacheReleaseLock (lock: string, token: string): Promise<number>
+  cacheBackOff (lock: string, token: string, ms: number): Promise<number>
   cacheTrim (index: string, now: number, limit: number): Promise<[number, ...string[]]>
   cacheEpoch (version: string, server: string, runId: string, candidate: string): Promise<[number, string]>
 }
@@ -41,8 +42,8 @@ export interface RedisTierOptions {
 }
 
 /** What the read script did besides returning the entry (see scripts.ts READ). */
-export type ReadStatus = 'fresh' | 'locked' | 'held' | 'unlocked'
-const READ_STATUS: readonly ReadStatus[] = ['fresh', 'locked', 'held', 'unlocked']
+export type ReadStatus = 'fresh' | 'locked' | 'held' | 'unlocked' | 'backoff'
+const READ_STATUS: readonly ReadStatus[] = ['fresh', 'locked', 'held', 'unlocked', 'backoff']
 
 const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
 const SCAN_BATCH = 500
@@ -57,6 +58,7 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
   client.defineCommand('cacheRead', { lua: READ, numberOfKeys: 2 })
   client.defineCommand('cacheExtendLock', { lua: EXTEND_LOCK, numberOfKeys: 1 })
   client.defineCommand('cacheReleaseLock', { lua: RELEASE_LOCK, numberOfKeys: 1 })
+  client.defineCommand('cacheBackOff', { lua: BACK_OFF, numberOfKeys: 1 })
   client.defineCommand('cacheTrim', { lua: TRIM, numberOfKeys: 1 })
   client.defineCommand('cacheEpoch', { lua: EPOCH, numberOfKeys: 2 })
   const redis = client as RedisClient & Scripts
@@ -127,6 +129,16 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
 
     releaseLock (lockKey: string, token: string) {
       return guarded('releaseLock', () => redis.cacheReleaseLock(lockKey, token))
+    },
+
+    /** Takes the lock if it is free (a background refresh: one at a time across instances). */
+    async tryLock (lockKey: string, token: string, versions: string, ttlMs: number): Promise<boolean> {
+      return await guarded('tryLock', () => redis.set(lockKey, `${token} ${versions}`, 'PX', ttlMs, 'NX')) === 'OK'
+    },
+
+    /** A failed load: the lock becomes a backoff marker for `ms`, so no instance retries before. */
+    backOff (lockKey: string, token: string, ms: number) {
+      return guarded('backOff', () => redis.cacheBackOff(lockKey, token, ms))
     },
 
     /**

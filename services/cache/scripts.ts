@@ -7,13 +7,16 @@
  * The read of a miss, in one step: the entry if it is fresh and (when the
  * caller knows the current tag versions) computed under them; otherwise the
  * loader lock, taken if it is free or held by a loader of other versions (its
- * result would be stale anyway). The lock's value is `<token> <versions>`.
+ * result would be stale anyway). The lock's value is `<token> <versions>`;
+ * after a failed load it is a backoff marker, `! <versions>`, that lives for
+ * the backoff (meanwhile, readers serve the grace entry instead of loading).
  * An entry is laid out as services/cache/codec.ts writes it.
  *
  * KEYS: entry, lock
  * ARGV: expected versions ('' when unknown: then the caller checks them), now (ms), token ('' to never lock), lock ttl (ms)
  * Returns: { entry or false, status } — 0: the entry is fresh (and current, if checked); 1: the lock
- * is now the caller's; 2: another loader holds it; 3: not fresh, and no lock was asked for
+ * is now the caller's; 2: another loader holds it; 3: not fresh, and no lock was asked for; 4: a load
+ * of these versions failed a moment ago (backoff)
  */
 export const READ = `
 local entry = redis.call('GET', KEYS[1])
@@ -31,7 +34,19 @@ if ARGV[1] ~= '' and space and string.sub(holder, space + 1) ~= ARGV[1] then
   redis.call('SET', KEYS[2], value, 'PX', ARGV[4])
   return { entry or false, 1 }
 end
+if string.sub(holder, 1, 2) == '! ' then return { entry or false, 4 } end
 return { entry or false, 2 }
+`
+
+/**
+ * After a failed load, turns the caller's lock into a backoff marker for `ms`.
+ * KEYS: lock; ARGV: token, ms. Returns 1 if it was the caller's lock.
+ */
+export const BACK_OFF = `
+local holder = redis.call('GET', KEYS[1])
+if not holder or string.sub(holder, 1, #ARGV[1] + 1) ~= ARGV[1] .. ' ' then return 0 end
+redis.call('SET', KEYS[1], '!' .. string.sub(holder, #ARGV[1] + 1), 'PX', ARGV[2])
+return 1
 `
 
 /** Extends the lock only while it is ours. KEYS: lock; ARGV: token, ttl ms. Returns 1 if extended. */

@@ -11,12 +11,19 @@ export interface KindCounters {
   loads: number
   /** Values larger than CACHE_MAX_ENTRY_BYTES: served, not cached. */
   oversized: number
+  /** Grace entries served (fail-safe): the load failed, was slow, or is backing off. */
+  stale: number
+  /** Loads that failed (the database) or passed the hard timeout. */
+  failures: number
+  timeouts: number
+  /** Background refreshes: eager (before the TTL) or after a soft timeout. */
+  refreshes: number
 }
 
 /** Plain counters; the stats endpoint and the Prometheus metrics read the same numbers. */
 export function createCacheCounters () {
   const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, {
-    hits: { l1: 0, l2: 0 }, misses: 0, writes: 0, l2_evictions: 0, loads: 0, oversized: 0
+    hits: { l1: 0, l2: 0 }, misses: 0, writes: 0, l2_evictions: 0, loads: 0, oversized: 0, stale: 0, failures: 0, timeouts: 0, refreshes: 0
   }])) as Record<CacheKind, KindCounters>
   let errors = 0
 
@@ -29,6 +36,10 @@ export function createCacheCounters () {
     load (kind: CacheKind) { kinds[kind].loads++ },
     evicted (kind: CacheKind, count: number) { kinds[kind].l2_evictions += count },
     oversized (kind: CacheKind) { kinds[kind].oversized++ },
+    stale (kind: CacheKind) { kinds[kind].stale++ },
+    failure (kind: CacheKind) { kinds[kind].failures++ },
+    timeout (kind: CacheKind) { kinds[kind].timeouts++ },
+    refresh (kind: CacheKind) { kinds[kind].refreshes++ },
     error () { errors++ }
   }
 }

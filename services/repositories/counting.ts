@@ -68,6 +68,7 @@ export function countOperations (repositories: Repositories): CountedRepositorie
     webhooks: wrap('webhooks'),
     dashboards: wrap('dashboards'),
     ping: () => repositories.ping(),
+    probe: () => repositories.probe(),
     close: () => repositories.close(),
     counts
   }

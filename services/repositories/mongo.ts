@@ -381,6 +381,10 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
     },
 
     async ping () {
+      await users.findOne({}, { projection: { _id: 1 } })
+    },
+
+    async probe () {
       await db.command({ ping: 1 })
     },
 

@@ -17,8 +17,10 @@ export interface Repositories {
   users: UserRepository
   webhooks: WebhookRepository
   dashboards: DashboardRepository
-  /** Round trip to the database; rejects when it is unreachable. */
+  /** A read of the database; rejects when it is unreachable or cannot be read. */
   ping (): Promise<void>
+  /** The same, without waiting for locks or connections (the availability probe). */
+  probe (): Promise<void>
   close (): Promise<void>
 }
 

@@ -141,8 +141,16 @@ function insertChild (what: string, insert: () => unknown) {
 
 const now = () => new Date().toISOString()
 
+export interface SqliteOptions {
+  /**
+   * How long a call waits for a lock another process holds (better-sqlite3 waits
+   * synchronously: the event loop waits too, so keep it short).
+   */
+  busyTimeoutMs?: number
+}
+
 /** The embedded adapter: better-sqlite3 in WAL mode, tables created on first start. */
-export function createSqliteRepositories (path: string): Repositories {
+export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }: SqliteOptions = {}): Repositories {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
@@ -150,13 +158,14 @@ export function createSqliteRepositories (path: string): Repositories {
   // returned; only a power loss can drop the last commits.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`)
   db.exec(SCHEMA)
 
   // Every statement is compiled once, on first use: preparing one per call cost
   // about 5 % of a busy instance's CPU. The texts are fixed or built from a few
   // filter shapes, so the map stays small.
   const statements = new Map<string, Database.Statement>()
+  let prober: Database.Database | undefined
   function prepare<P extends unknown[] = unknown[], R = unknown> (text: string): Database.Statement<P, R> {
     let statement = statements.get(text)
     if (statement === undefined) statements.set(text, statement = db.prepare(text))
@@ -446,10 +455,20 @@ export function createSqliteRepositories (path: string): Repositories {
     },
 
     async ping () {
-      prepare('SELECT 1').get()
+      // a read of the file itself (SELECT 1 would not touch it): it fails while another process holds its locks
+      prepare('SELECT count(*) FROM users').get()
+    },
+
+    async probe () {
+      // on a connection of its own that does not wait for locks: probing never stalls the event loop
+      if (path === ':memory:') return this.ping()
+      prober ??= new Database(path, { readonly: true, fileMustExist: true })
+      prober.pragma('busy_timeout = 0')
+      prober.prepare('SELECT count(*) FROM users').get()
     },
 
     async close () {
+      if (prober?.open === true) prober.close()
       if (db.open) db.close()
     }
   }
