@@ -259,21 +259,49 @@ t.test('outbox: new documents, the subscribed webhooks, pruning and the log', as
   const now = new Date('2025-01-01T00:00:00Z')
   const invalidation = q.newInvalidationDoc({ id: HEX, event: 'on_form_updated', args: { form_id: HEX }, tags: ['form:x'], lease: { owner: 'w', until: now.getTime() + 1000 } }, now)
   t.same(invalidation, {
-    _id: OID, event: 'on_form_updated', args: { form_id: HEX }, tags: ['form:x'], status: 'pending', attempts: 1,
-    next_attempt_at: new Date(now.getTime() + 1000), lease_owner: 'w', created_at: now, done_at: null
+    _id: OID,
+    event: 'on_form_updated',
+    args: { form_id: HEX },
+    tags: ['form:x'],
+    status: 'pending',
+    attempts: 1,
+    next_attempt_at: new Date(now.getTime() + 1000),
+    lease_owner: 'w',
+    created_at: now,
+    done_at: null
   }, 'held by the writer, its try counted')
   const hook = { _id: new ObjectId(), url: 'https://example.com/h', secret: 's' }
   const delivery = q.newDeliveryDoc(hook, { id: 'e'.repeat(24), event: 'response.submitted', form_id: HEX }, '{"a":1}', now)
   t.match(delivery, {
-    webhook_id: hook._id, form_id: OID, event: 'response.submitted', event_id: 'e'.repeat(24), body: '{"a":1}', url: hook.url, secret: 's',
-    status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, last_status_code: null, last_error: null, created_at: now, done_at: null
+    webhook_id: hook._id,
+    form_id: OID,
+    event: 'response.submitted',
+    event_id: 'e'.repeat(24),
+    body: '{"a":1}',
+    url: hook.url,
+    secret: 's',
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_owner: null,
+    last_status_code: null,
+    last_error: null,
+    created_at: now,
+    done_at: null
   }, 'due at once')
   t.ok(delivery._id instanceof ObjectId)
   t.same(q.subscribedWebhooks(OID, 'form.updated'), { form_id: OID, active: true, events: 'form.updated' }, 'an array field matches one of its elements')
   t.same(q.prunable(now), { status: { $in: ['delivered', 'failed'] }, done_at: { $lt: now } })
   t.same(q.toWebhookDelivery({ ...delivery, status: 'delivered', attempts: 2, last_status_code: 200, done_at: now, next_attempt_at: null }), {
-    id: delivery._id.toHexString(), event: 'response.submitted', status: 'delivered', attempts: 2, last_status_code: 200, last_error: null,
-    next_attempt_at: null, created_at: now.toISOString(), delivered_at: now.toISOString()
+    id: delivery._id.toHexString(),
+    event: 'response.submitted',
+    status: 'delivered',
+    attempts: 2,
+    last_status_code: 200,
+    last_error: null,
+    next_attempt_at: null,
+    created_at: now.toISOString(),
+    delivered_at: now.toISOString()
   })
   t.match(q.toWebhookDelivery(delivery), { status: 'pending', next_attempt_at: now.toISOString(), delivered_at: null })
   t.same(q.DELIVERY_LOG_ORDER, { created_at: -1, _id: -1 })

@@ -713,8 +713,15 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(log.items.map((item) => item.id), [c!.id, b!.id, a!.id], 'newest first')
         const [failed, pending, delivered] = log.items
         t.same(delivered, {
-          id: a!.id, event: 'response.submitted', status: 'delivered', attempts: 1, last_status_code: 204, last_error: null,
-          next_attempt_at: null, created_at: delivered!.created_at, delivered_at: new Date(t0 + 1).toISOString()
+          id: a!.id,
+          event: 'response.submitted',
+          status: 'delivered',
+          attempts: 1,
+          last_status_code: 204,
+          last_error: null,
+          next_attempt_at: null,
+          created_at: delivered!.created_at,
+          delivered_at: new Date(t0 + 1).toISOString()
         }, 'a settle without the claim\'s token changes nothing')
         t.ok(isIso(delivered!.created_at))
         t.match(pending, { status: 'pending', attempts: 1, last_status_code: 503, last_error: 'HTTP 503', next_attempt_at: new Date(t0 + 60_000).toISOString(), delivered_at: null })

@@ -73,6 +73,7 @@ export function createOutboxRelay ({ outbox, invalidate, deliver, settings, log,
   let timer: NodeJS.Timeout | undefined
   let pass: Promise<void> | undefined
   let again = false
+  let started = false
   let closed = false
   let lastPrune = 0
   const inFlight = new Map<AbortController, Promise<void>>()
@@ -184,7 +185,7 @@ export function createOutboxRelay ({ outbox, invalidate, deliver, settings, log,
   }
 
   function run () {
-    if (closed) return
+    if (closed || !started) return
     if (pass !== undefined) {
       again = true
       return
@@ -205,13 +206,21 @@ export function createOutboxRelay ({ outbox, invalidate, deliver, settings, log,
 
   /** Runs a pass soon: something was just recorded, or a slot came free. */
   function poke () {
-    if (!closed) setImmediate(run)
+    if (started && !closed) setImmediate(run)
   }
 
   return {
     /** The first pass takes over whatever a crashed process left (once its leases have ended). */
-    start: run,
+    start () {
+      started = true
+      run()
+    },
     poke,
+    /** One pass now, and the attempts it started (tests drive a relay that was not started with this). */
+    async pass (): Promise<void> {
+      await runPass()
+      await Promise.allSettled([...inFlight.values()])
+    },
     /** Deletes the items finished more than the retention period ago; how many. */
     prune,
     /** Resolves once nothing is pending in the outbox and nothing is in flight here (tests, tools). */

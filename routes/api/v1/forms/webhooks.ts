@@ -64,7 +64,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['webhooks'],
       summary: 'A webhook\'s delivery log, newest first (the form\'s owner or an admin)',
-      description: `One item per event delivered to this webhook: its status, attempts, the latest answer or class of failure, ` +
+      description: 'One item per event delivered to this webhook: its status, attempts, the latest answer or class of failure, ' +
         `and when the next attempt is due. Kept for OUTBOX_RETENTION_HOURS after it finished. ${DELIVERY_NOTE}`,
       security: BearerAuth,
       params: WebhookParams,
