@@ -247,12 +247,13 @@ t.test('a write\'s invalidation is recorded in the outbox: done once Redis took 
   const app = await build(t, { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), CACHE_OP_TIMEOUT_MS: '200', OUTBOX_POLL_MS: '50' })
   const editor = await createUser(app, 'editor')
   const form = await createForm(app, editor)
-  t.equal(await app.repositories.outbox.pending(), 0, 'Redis took every invalidation so far: nothing pending')
+  // on a loaded machine a 200 ms deadline can be missed: then the relay delivers it shortly
+  await until(async () => await app.repositories.outbox.pending() === 0, 15_000, 'nothing pending while Redis answers')
 
   await redis.stop()
   const patched = await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: editor.headers, payload: { title: 'Offline' } })
   t.equal(patched.statusCode, 200, 'the write is answered without Redis')
-  t.equal(await app.repositories.outbox.pending(), 1, 'its invalidation waits in the outbox')
+  t.ok(await app.repositories.outbox.pending() >= 1, 'its invalidation waits in the outbox')
   await redis.start()
   await until(async () => await app.repositories.outbox.pending() === 0, 15_000, 'the relay to deliver it')
   t.ok(app.invalidation.recent(50).some((record) => record.event === 'outbox_relay'), 'relayed, logged as outbox_relay')
