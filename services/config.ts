@@ -66,6 +66,14 @@ export const EnvSchema = Type.Object({
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
 
   WEBHOOK_ALLOW_PRIVATE: Flag(false),
+  // The outbox relay and webhook retries (README: "Webhooks").
+  OUTBOX_POLL_MS: Integer(10, 60_000, 1000),
+  OUTBOX_LEASE_MS: Integer(1000, 30_000, 10_000),
+  OUTBOX_RETENTION_HOURS: Integer(1, 24 * 366, 168),
+  WEBHOOK_MAX_ATTEMPTS: Integer(1, 50, 12),
+  WEBHOOK_RETRY_BASE_MS: Integer(10, 24 * 3600_000, 5000),
+  WEBHOOK_RETRY_MAX_MS: Integer(10, 24 * 3600_000, 3600_000),
+  WEBHOOK_TIMEOUT_MS: Integer(100, 25_000, 5000),
   TRUST_PROXY: Type.String({ minLength: 1, maxLength: 2000, default: 'false' }),
   RATE_LIMIT_LOGIN: Integer(1, 1_000_000, 10),
   RATE_LIMIT_RESPONSES: Integer(1, 1_000_000, 60)
@@ -129,7 +137,24 @@ export interface AppConfig {
   /** Fastify's `trustProxy`: which X-Forwarded-For hops to believe. */
   trustProxy: boolean | number | string[]
   auth: { jwtSecret?: string, tokenTtlSeconds: number, adminEmail?: string, adminPassword?: string }
-  webhooks: { allowPrivate: boolean }
+  webhooks: {
+    allowPrivate: boolean
+    /** Attempts per delivery, the first included; then it ends as failed. */
+    maxAttempts: number
+    /** The wait before the second attempt; it doubles before each next one, up to retryMaxMs. */
+    retryBaseMs: number
+    retryMaxMs: number
+    /** The deadline of one attempt (shorter than the outbox lease). */
+    timeoutMs: number
+  }
+  /** The relay of writes' side effects (invalidations, webhook deliveries). */
+  outbox: {
+    pollMs: number
+    /** How long a claimed item is held before another instance may take it. */
+    leaseMs: number
+    /** How long finished items are kept. */
+    retentionMs: number
+  }
   rateLimit: { login: number, responses: number }
 }
 
@@ -245,6 +270,13 @@ function toConfig (env: Env): AppConfig {
   if (env.CACHE_SOFT_TIMEOUT_MS > env.CACHE_HARD_TIMEOUT_MS) {
     throw new ConfigError('invalid configuration: CACHE_SOFT_TIMEOUT_MS must not exceed CACHE_HARD_TIMEOUT_MS')
   }
+  if (env.WEBHOOK_TIMEOUT_MS >= env.OUTBOX_LEASE_MS) {
+    // an attempt must end before its lease does, or another instance could start the same delivery
+    throw new ConfigError('invalid configuration: WEBHOOK_TIMEOUT_MS must be less than OUTBOX_LEASE_MS')
+  }
+  if (env.WEBHOOK_RETRY_BASE_MS > env.WEBHOOK_RETRY_MAX_MS) {
+    throw new ConfigError('invalid configuration: WEBHOOK_RETRY_BASE_MS must not exceed WEBHOOK_RETRY_MAX_MS')
+  }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together')
   }
@@ -295,7 +327,14 @@ function toConfig (env: Env): AppConfig {
       adminEmail: env.ADMIN_EMAIL,
       adminPassword: env.ADMIN_PASSWORD
     },
-    webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+    webhooks: {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: env.WEBHOOK_RETRY_MAX_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS
+    },
+    outbox: { pollMs: env.OUTBOX_POLL_MS, leaseMs: env.OUTBOX_LEASE_MS, retentionMs: env.OUTBOX_RETENTION_HOURS * 3600_000 },
     rateLimit: { login: env.RATE_LIMIT_LOGIN, responses: env.RATE_LIMIT_RESPONSES }
   }
 }

@@ -42,8 +42,9 @@ export function createDashboardService ({ repositories, events, now = () => new 
 
     async save (user: User, layout: DashboardLayout): Promise<UserDashboard> {
       validateLayout(layout)
-      const saved = await dashboards.put(user.id, layout)
-      await events.emit('dashboard.updated', { user_id: user.id })
+      const updated = events.prepare('dashboard.updated', () => ({ user_id: user.id }))
+      const saved = await dashboards.put(user.id, layout, updated.owed)
+      await updated.emit()
       return saved
     },
 

@@ -41,7 +41,7 @@ export function canEdit (actor: User, form: Form): boolean {
 const MAX_ATTEMPTS = 3
 
 export function createFormService ({ repositories, events, cache }: FormServiceDeps) {
-  const { forms, users, webhooks } = repositories
+  const { forms, users } = repositories
 
   async function get (id: string): Promise<Form> {
     const form = await forms.findById(id)
@@ -61,9 +61,10 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
       if (!ifMatchPasses(ifMatch, formEtag(before))) {
         throw new PreconditionFailedError('The form has changed since it was read (If-Match does not match its ETag)')
       }
-      const form = await forms.update(id, await compute(before), before.version)
+      const updated = events.prepare('form.updated', (form: Form) => ({ before, form }))
+      const form = await forms.update(id, await compute(before), before.version, updated.owed)
       if (form !== null) {
-        await events.emit('form.updated', { before, form })
+        await updated.emit()
         return form
       }
       if (ifMatch !== undefined) throw new PreconditionFailedError('The form was changed concurrently (If-Match no longer matches)')
@@ -107,14 +108,15 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
       if (actor.role === 'viewer') throw new ForbiddenError('Viewers cannot create forms')
       const fields = input.fields ?? []
       validateFields(fields)
+      const created = events.prepare('form.created', (form: Form) => ({ form }))
       const form = await forms.create({
         title: input.title,
         description: input.description ?? '',
         status: input.status ?? 'draft',
         fields,
         owner_id: actor.id
-      })
-      await events.emit('form.created', { form })
+      }, created.owed)
+      await created.emit()
       return form
     },
 
@@ -135,10 +137,10 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
       const form = await get(id)
       assertCanEdit(actor, form)
       if (!ifMatchPasses(ifMatch, formEtag(form))) throw new PreconditionFailedError('The form has changed since it was read (If-Match does not match its ETag)')
-      // read before the delete: the cascade removes them, and form.deleted is delivered to them
-      const hooks = await webhooks.listByForm(id)
-      if (!await forms.delete(id)) throw new NotFoundError('Form')
-      await events.emit('form.deleted', { form, webhooks: hooks })
+      // form.deleted goes to the webhooks the delete removes: the repository records it before the cascade
+      const deleted = events.prepare('form.deleted', () => ({ form }))
+      if (!await forms.delete(id, deleted.owed)) throw new NotFoundError('Form')
+      await deleted.emit()
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { KindCounts } from './cache/types.js'
+import type { DomainEvents, EventName } from './events.js'
+import type { Invalidation } from './repositories/port.js'
 import { tags } from './tags.js'
 
 export interface InvalidationCounts {
@@ -16,6 +18,9 @@ export interface InvalidationRecord {
   at: string
   instance: string
 }
+
+/** What running an invalidation did: counts per kind, and whether every instance will hear of it. */
+export interface TagInvalidation { counts: InvalidationCounts, delivered: boolean }
 
 export interface InvalidationDeps {
   cache: { invalidateTags (tags: readonly string[]): Promise<{ counts: KindCounts, delivered: boolean }>, readonly instanceId: string }
@@ -35,75 +40,128 @@ export function toInvalidationCounts (counts: KindCounts): InvalidationCounts {
 
 interface FormRef { id: string, owner_id: string }
 
+// A form's data also shows in its owner's and the admins' dashboard widgets.
+const formData = (form: FormRef) => [tags.owner(form.owner_id), tags.allForms]
+
+const invalidation = (event: string, args: Record<string, unknown>, dropped: string[]): Invalidation => ({ event, args, tags: dropped })
+
 /**
- * One handler per kind of write (the original system's names). Each drops
- * exactly what the write can make stale, in every kind and on every instance
- * (through the cache's tags), and says how many entries of each kind it dropped.
+ * One handler per kind of write (the original system's names): what each
+ * drops, exactly what the write can make stale, in every kind and on every
+ * instance (through the cache's tags). Pure, so a write can record its
+ * invalidation in its own transaction before running it.
  */
+export const invalidations = {
+  on_form_created (form: FormRef) {
+    return invalidation('on_form_created', { form_id: form.id }, [tags.formLists, ...formData(form)])
+  },
+
+  on_form_updated (form: FormRef, previousOwnerId = form.owner_id) {
+    return invalidation('on_form_updated', { form_id: form.id }, [
+      tags.form(form.id), tags.formLists, ...formData(form), tags.owner(previousOwnerId)
+    ])
+  },
+
+  on_form_deleted (form: FormRef) {
+    return invalidation('on_form_deleted', { form_id: form.id }, [
+      tags.form(form.id), tags.formResponses(form.id), tags.formWebhooks(form.id), tags.formLists, ...formData(form)
+    ])
+  },
+
+  on_response_submitted (form: FormRef, responseId: string) {
+    return invalidation('on_response_submitted', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
+  },
+
+  on_response_updated (form: FormRef, responseId: string) {
+    return invalidation('on_response_updated', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
+  },
+
+  /** A role change (or deletion): the session and everything scoped by the role. */
+  on_user_permission_changed (userId: string) {
+    return invalidation('on_user_permission_changed', { user_id: userId }, [tags.user(userId)])
+  },
+
+  on_user_updated (userId: string) {
+    return invalidation('on_user_updated', { user_id: userId }, [tags.user(userId)])
+  },
+
+  on_webhook_config_changed (webhookId: string, formId: string) {
+    return invalidation('on_webhook_config_changed', { webhook_id: webhookId, form_id: formId }, [tags.formWebhooks(formId)])
+  },
+
+  on_dashboard_updated (userId: string) {
+    return invalidation('on_dashboard_updated', { user_id: userId }, [tags.dashboard(userId)])
+  },
+
+  /** Everything cached for one form, or one user (the admin endpoints). */
+  invalidate_form (formId: string) {
+    return invalidation('invalidate_form', { form_id: formId }, [tags.form(formId), tags.formResponses(formId), tags.formWebhooks(formId)])
+  },
+
+  invalidate_user (userId: string) {
+    return invalidation('invalidate_user', { user_id: userId }, [tags.user(userId), tags.owner(userId), tags.dashboard(userId)])
+  }
+}
+
+type Handlers = typeof invalidations
+
+/** The invalidation each domain event owes (none for a new user: they are in no cached data yet). */
+const EVENT_INVALIDATIONS: { [E in EventName]: (payload: DomainEvents[E]) => Invalidation | undefined } = {
+  'form.created': ({ form }) => invalidations.on_form_created(form),
+  'form.updated': ({ before, form }) => invalidations.on_form_updated(form, before.owner_id),
+  'form.deleted': ({ form }) => invalidations.on_form_deleted(form),
+  'response.submitted': ({ form, response }) => invalidations.on_response_submitted(form, response.id),
+  'response.updated': ({ form, response }) => invalidations.on_response_updated(form, response.id),
+  'user.created': () => undefined,
+  'user.updated': ({ before, user }) => before.role === user.role
+    ? invalidations.on_user_updated(user.id)
+    : invalidations.on_user_permission_changed(user.id),
+  // a deleted user loses every right at once
+  'user.deleted': ({ user }) => invalidations.on_user_permission_changed(user.id),
+  'webhook.changed': ({ form, webhook_id: webhookId }) => invalidations.on_webhook_config_changed(webhookId, form.id),
+  'dashboard.updated': ({ user_id: userId }) => invalidations.on_dashboard_updated(userId)
+}
+
+export function invalidationOf<E extends EventName> (event: E, payload: DomainEvents[E]): Invalidation | undefined {
+  return (EVENT_INVALIDATIONS[event] as (payload: DomainEvents[E]) => Invalidation | undefined)(payload)
+}
+
+/** Runs every handler of `invalidations` against the cache, logged and counted; plus the outbox's two paths. */
 export function createInvalidationService ({ cache, logSize = 1000 }: InvalidationDeps) {
   const log: InvalidationRecord[] = []
   const totals = new Map<string, number>()
 
-  async function run (event: string, args: Record<string, unknown>, dropped: readonly string[]): Promise<InvalidationCounts> {
-    const counts = toInvalidationCounts((await cache.invalidateTags(dropped)).counts)
+  async function apply ({ event, args, tags: dropped }: Invalidation): Promise<TagInvalidation> {
+    const { counts: raw, delivered } = await cache.invalidateTags(dropped)
+    const counts = toInvalidationCounts(raw)
     log.push({ event, args, counts, at: new Date().toISOString(), instance: cache.instanceId })
     if (log.length > logSize) log.shift()
     totals.set(event, (totals.get(event) ?? 0) + 1)
-    return counts
+    return { counts, delivered }
   }
 
-  // A form's data also shows in its owner's and the admins' dashboard widgets.
-  const formData = (form: FormRef) => [tags.owner(form.owner_id), tags.allForms]
+  const run = (item: Invalidation) => apply(item).then(({ counts }) => counts)
+  const handlers = Object.fromEntries(Object.entries(invalidations).map(([name, handler]) =>
+    [name, (...args: unknown[]) => run((handler as (...a: unknown[]) => Invalidation)(...args))])) as {
+    [K in keyof Handlers]: (...args: Parameters<Handlers[K]>) => Promise<InvalidationCounts>
+  }
 
   return {
-    on_form_created (form: FormRef) {
-      return run('on_form_created', { form_id: form.id }, [tags.formLists, ...formData(form)])
-    },
+    ...handlers,
 
-    on_form_updated (form: FormRef, previousOwnerId = form.owner_id) {
-      return run('on_form_updated', { form_id: form.id }, [
-        tags.form(form.id), tags.formLists, ...formData(form), tags.owner(previousOwnerId)
-      ])
-    },
+    /** A write's recorded invalidation, run in its request: `delivered` says whether the outbox item is done. */
+    apply,
 
-    on_form_deleted (form: FormRef) {
-      return run('on_form_deleted', { form_id: form.id }, [
-        tags.form(form.id), tags.formResponses(form.id), tags.formWebhooks(form.id), tags.formLists, ...formData(form)
-      ])
-    },
-
-    on_response_submitted (form: FormRef, responseId: string) {
-      return run('on_response_submitted', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
-    },
-
-    on_response_updated (form: FormRef, responseId: string) {
-      return run('on_response_updated', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
-    },
-
-    /** A role change (or deletion): the session and everything scoped by the role. */
-    on_user_permission_changed (userId: string) {
-      return run('on_user_permission_changed', { user_id: userId }, [tags.user(userId)])
-    },
-
-    on_user_updated (userId: string) {
-      return run('on_user_updated', { user_id: userId }, [tags.user(userId)])
-    },
-
-    on_webhook_config_changed (webhookId: string, formId: string) {
-      return run('on_webhook_config_changed', { webhook_id: webhookId, form_id: formId }, [tags.formWebhooks(formId)])
-    },
-
-    on_dashboard_updated (userId: string) {
-      return run('on_dashboard_updated', { user_id: userId }, [tags.dashboard(userId)])
-    },
-
-    /** Everything cached for one form, or one user (the admin endpoints). */
-    invalidate_form (formId: string) {
-      return run('invalidate_form', { form_id: formId }, [tags.form(formId), tags.formResponses(formId), tags.formWebhooks(formId)])
-    },
-
-    invalidate_user (userId: string) {
-      return run('invalidate_user', { user_id: userId }, [tags.user(userId), tags.owner(userId), tags.dashboard(userId)])
+    /**
+     * The relay's batch of recorded invalidations whose writer could not
+     * deliver them (Redis did not answer, or the writer died): their tags in
+     * one call, logged as one `outbox_relay` record. True when Redis took it.
+     */
+    async replay (items: readonly Invalidation[]): Promise<boolean> {
+      const dropped = [...new Set(items.flatMap((item) => item.tags))]
+      const events = [...new Set(items.map((item) => item.event))]
+      const { delivered } = await apply({ event: 'outbox_relay', args: { items: items.length, events }, tags: dropped })
+      return delivered
     },
 
     /** The latest records first. */

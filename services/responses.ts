@@ -26,8 +26,9 @@ export function createResponseService ({ repositories, events, loadForm, now = (
       const form = await loadForm(formId)
       if (form.status !== 'published') throw new ConflictError(`The form is ${form.status}: only published forms accept responses`)
       validateAnswers(form.fields, answers)
-      const response = await responses.create({ form_id: form.id, form_version: form.version, answers })
-      await events.emit('response.submitted', { form, response })
+      const submitted = events.prepare('response.submitted', (response: FormResponse) => ({ form, response }))
+      const response = await responses.create({ form_id: form.id, form_version: form.version, answers }, submitted.owed)
+      await submitted.emit()
       return response
     },
 
@@ -49,9 +50,10 @@ export function createResponseService ({ repositories, events, loadForm, now = (
       const form = await loadForm(formId)
       if (!canEdit(actor, form)) throw new ForbiddenError('Only the form\'s owner or an admin may change its responses')
       validateAnswers(form.fields, answers)
-      const response = await responses.update(formId, id, { answers, form_version: form.version })
+      const updated = events.prepare('response.updated', (response: FormResponse) => ({ form, response }))
+      const response = await responses.update(formId, id, { answers, form_version: form.version }, updated.owed)
       if (response === null) throw new NotFoundError('Response')
-      await events.emit('response.updated', { form, response })
+      await updated.emit()
       return response
     },
 

@@ -71,9 +71,10 @@ export function createUserService ({ repositories, events, cache }: UserServiceD
       if (actor.id === id && update.role !== undefined && update.role !== 'admin') {
         throw new ConflictError('Admins cannot demote themselves')
       }
-      const user = await users.update(id, await toChanges(update))
+      const updated = events.prepare('user.updated', (user: User) => ({ before, user }))
+      const user = await users.update(id, await toChanges(update), updated.owed)
       if (user === null) throw new NotFoundError('User')
-      await events.emit('user.updated', { before, user })
+      await updated.emit()
       return user
     },
 
@@ -82,8 +83,9 @@ export function createUserService ({ repositories, events, cache }: UserServiceD
       const user = await get(id)
       const owned = await forms.countByOwner(id)
       if (owned > 0) throw new ConflictError(`The user owns ${owned} form(s): reassign or delete them first`)
-      if (!await users.delete(id)) throw new NotFoundError('User')
-      await events.emit('user.deleted', { user })
+      const deleted = events.prepare('user.deleted', () => ({ user }))
+      if (!await users.delete(id, deleted.owed)) throw new NotFoundError('User')
+      await deleted.emit()
     },
 
     /** Creates the first admin at start-up when no user exists yet. */

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import type { Page, Paging } from '../schemas/common.js'
 import type { Form } from '../schemas/forms.js'
 import type { User } from '../schemas/users.js'
-import type { CreatedWebhook, StoredWebhook, Webhook, WebhookEvent, WebhookPatch } from '../schemas/webhooks.js'
+import type { CreatedWebhook, StoredWebhook, Webhook, WebhookDelivery, WebhookEvent, WebhookPatch } from '../schemas/webhooks.js'
 import type { AddressPolicy } from './delivery/addresses.js'
+import { generateSecret as generateWhsecSecret, secretProblem } from './delivery/signature.js'
 import { webhookUrlProblem } from './delivery/target-guard.js'
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors.js'
 import type { EventBus } from './events.js'
@@ -24,11 +24,11 @@ export interface WebhookServiceDeps {
   generateSecret?: () => string
 }
 
-/** Every delivery fans out to all of a form's webhooks: keep that bounded. */
+/** Every write fans out to all of a form's webhooks (one outbox row each): keep that bounded. */
 export const MAX_WEBHOOKS_PER_FORM = 50
 
-/** 256 random bits, hex. */
-export const generateWebhookSecret = () => randomBytes(32).toString('hex')
+/** `whsec_` and 256 random bits, base64 (Standard Webhooks). */
+export const generateWebhookSecret = generateWhsecSecret
 
 /** The secret never leaves the service after the POST that created it. */
 export function toPublicWebhook ({ secret: _secret, ...webhook }: StoredWebhook): Webhook {
@@ -51,6 +51,11 @@ export function createWebhookService ({ repositories, events, policy, generateSe
     if (problem !== null) throw new BadRequestError(`url: ${problem}`)
   }
 
+  function checkSecret (secret: string | undefined) {
+    const problem = secret === undefined ? null : secretProblem(secret)
+    if (problem !== null) throw new BadRequestError(`secret: ${problem}`)
+  }
+
   return {
     async list (actor: User, formId: string, paging: Paging): Promise<Page<Webhook>> {
       await editableForm(actor, formId)
@@ -70,33 +75,46 @@ export function createWebhookService ({ repositories, events, policy, generateSe
     async create (actor: User, formId: string, input: WebhookInput): Promise<CreatedWebhook> {
       const form = await editableForm(actor, formId)
       checkUrl(input.url)
+      checkSecret(input.secret)
       if ((await webhooks.listByForm(formId)).length >= MAX_WEBHOOKS_PER_FORM) {
         throw new ConflictError(`A form has at most ${MAX_WEBHOOKS_PER_FORM} webhooks`)
       }
+      const changed = events.prepare('webhook.changed', (webhook: StoredWebhook) => ({ form, webhook_id: webhook.id }))
       const webhook = await webhooks.create({
         form_id: formId,
         url: input.url,
         events: input.events,
         active: input.active ?? true,
         secret: input.secret ?? generateSecret()
-      })
-      await events.emit('webhook.changed', { form, webhook_id: webhook.id })
+      }, changed.owed)
+      await changed.emit()
       return webhook
     },
 
     async update (actor: User, formId: string, id: string, patch: WebhookPatch): Promise<Webhook> {
       const form = await editableForm(actor, formId)
       if (patch.url !== undefined) checkUrl(patch.url)
-      const webhook = await webhooks.update(formId, id, patch)
+      checkSecret(patch.secret)
+      const changed = events.prepare('webhook.changed', () => ({ form, webhook_id: id }))
+      const webhook = await webhooks.update(formId, id, patch, changed.owed)
       if (webhook === null) throw new NotFoundError('Webhook')
-      await events.emit('webhook.changed', { form, webhook_id: id })
+      await changed.emit()
       return toPublicWebhook(webhook)
     },
 
     async remove (actor: User, formId: string, id: string): Promise<void> {
       const form = await editableForm(actor, formId)
-      if (!await webhooks.delete(formId, id)) throw new NotFoundError('Webhook')
-      await events.emit('webhook.changed', { form, webhook_id: id })
+      const changed = events.prepare('webhook.changed', () => ({ form, webhook_id: id }))
+      if (!await webhooks.delete(formId, id, changed.owed)) throw new NotFoundError('Webhook')
+      await changed.emit()
+    },
+
+    /** The webhook's delivery log, newest first. */
+    async deliveries (actor: User, formId: string, id: string, paging: Paging): Promise<Page<WebhookDelivery>> {
+      await editableForm(actor, formId)
+      if (await webhooks.findById(formId, id) === null) throw new NotFoundError('Webhook')
+      const { items, total } = await webhooks.deliveries(id, paging)
+      return { items, page: paging.page, per_page: paging.per_page, total }
     }
   }
 }

@@ -123,3 +123,17 @@ t.test('sizes and durations', async (t) => {
   t.equal(parseDuration('15m'), 900)
   t.equal(parseDuration('7d'), 7 * 86400)
 })
+
+t.test('the outbox and webhook retries: production defaults, and a lease of at most 30 s that outlasts an attempt', async (t) => {
+  const config = loadConfig({})
+  t.same(config.outbox, { pollMs: 1000, leaseMs: 10_000, retentionMs: 168 * 3600_000 })
+  t.match(config.webhooks, { maxAttempts: 12, retryBaseMs: 5000, retryMaxMs: 3600_000, timeoutMs: 5000 })
+  t.match(loadConfig({ OUTBOX_LEASE_MS: '1500', WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_RETRY_BASE_MS: '20', OUTBOX_POLL_MS: '50' }),
+    { outbox: { leaseMs: 1500, pollMs: 50 }, webhooks: { timeoutMs: 1000, retryBaseMs: 20 } })
+  t.throws(() => loadConfig({ OUTBOX_LEASE_MS: '30001' }), { message: 'invalid configuration: OUTBOX_LEASE_MS must be an integer from 1000 to 30000 (got "30001")' })
+  t.throws(() => loadConfig({ OUTBOX_LEASE_MS: '5000' }), { message: 'invalid configuration: WEBHOOK_TIMEOUT_MS must be less than OUTBOX_LEASE_MS' })
+  t.throws(() => loadConfig({ WEBHOOK_RETRY_BASE_MS: '10000', WEBHOOK_RETRY_MAX_MS: '5000' }),
+    { message: 'invalid configuration: WEBHOOK_RETRY_BASE_MS must not exceed WEBHOOK_RETRY_MAX_MS' })
+  t.throws(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '0' }), { message: /WEBHOOK_MAX_ATTEMPTS must be an integer from 1 to 50/ })
+  t.throws(() => loadConfig({ OUTBOX_POLL_MS: 'soon' }), { message: /OUTBOX_POLL_MS must be an integer/ })
+})

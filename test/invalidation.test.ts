@@ -7,7 +7,7 @@ import { createInvalidationService, type InvalidationCounts } from '../services/
 import { newObjectId } from '../services/repositories/ids.js'
 import { responseTags, tags } from '../services/tags.js'
 import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './helper.js'
-import { until } from './cache-helper.js'
+import { ownRedis, until } from './cache-helper.js'
 
 /** Two app instances on one Redis key prefix (and one database), as two service processes. */
 async function pair (t: Test) {
@@ -240,4 +240,21 @@ t.test('a form changed on one instance is served fresh by the other as soon as t
   t.equal(patched.statusCode, 200)
   await until(async () => (await schema()).json().title === 'After', 1000, 'B serves the new title')
   t.pass('B serves the new title')
+})
+
+t.test('a write\'s invalidation is recorded in the outbox: done once Redis took it, relayed once Redis is back when it did not', async (t) => {
+  const redis = await ownRedis(t)
+  const app = await build(t, { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), CACHE_OP_TIMEOUT_MS: '200', OUTBOX_POLL_MS: '50' })
+  const editor = await createUser(app, 'editor')
+  const form = await createForm(app, editor)
+  // on a loaded machine a 200 ms deadline can be missed: then the relay delivers it shortly
+  await until(async () => await app.repositories.outbox.pending() === 0, 15_000, 'nothing pending while Redis answers')
+
+  await redis.stop()
+  const patched = await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: editor.headers, payload: { title: 'Offline' } })
+  t.equal(patched.statusCode, 200, 'the write is answered without Redis')
+  t.ok(await app.repositories.outbox.pending() >= 1, 'its invalidation waits in the outbox')
+  await redis.start()
+  await until(async () => await app.repositories.outbox.pending() === 0, 15_000, 'the relay to deliver it')
+  t.ok(app.invalidation.recent(50).some((record) => record.event === 'outbox_relay'), 'relayed, logged as outbox_relay')
 })

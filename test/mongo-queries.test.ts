@@ -4,6 +4,7 @@ import {
   analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, idsMatch, INDEXES, parseId,
   perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate
 } from '../services/repositories/mongo-queries.js'
+import * as outbox from '../services/repositories/mongo-outbox-queries.js'
 import { searchText } from '../services/repositories/search.js'
 
 // The MongoDB adapter's query builders, checked without a server. That the
@@ -213,4 +214,104 @@ t.test('perDayAggregation groups by UTC day since the given instant', async (t) 
       ...tail
     ]
   })
+})
+
+t.test('outbox: claims take due pending items, and each document goes to one claimer', async (t) => {
+  const { claimUpdate, dueFilter, heldBy } = outbox
+  const now = new Date('2025-01-01T00:00:00Z')
+  const until = new Date('2025-01-01T00:00:10Z')
+  t.same(dueFilter(now), { status: 'pending', next_attempt_at: { $lte: now } })
+  const { filter, update } = claimUpdate([OID], 'token', now, until)
+  t.same(filter, { _id: { $in: [OID] }, status: 'pending', next_attempt_at: { $lte: now } }, 'still due when the update reaches it')
+  t.same(update, { $set: { lease_owner: 'token', next_attempt_at: until }, $inc: { attempts: 1 } }, 'held until the lease ends, one more attempt')
+  t.same(heldBy('token', [OID]), { _id: { $in: [OID] }, lease_owner: 'token', status: 'pending' })
+})
+
+t.test('outbox: settling an invalidation marks it done or releases it until its retry', async (t) => {
+  const { settleInvalidationUpdate } = outbox
+  const now = new Date('2025-01-01T00:00:00Z')
+  const retry = new Date('2025-01-01T00:00:05Z')
+  t.same(settleInvalidationUpdate(null, now), { $set: { status: 'delivered', done_at: now, next_attempt_at: null, lease_owner: null } })
+  t.same(settleInvalidationUpdate(retry, now), { $set: { next_attempt_at: retry, lease_owner: null } })
+})
+
+t.test('outbox: a delivery\'s outcome, and the cancellation of a deleted webhook\'s deliveries', async (t) => {
+  const { cancelDeliveries, settleDeliveryUpdate } = outbox
+  const now = new Date('2025-01-01T00:00:00Z')
+  t.same(settleDeliveryUpdate({ status: 'delivered', status_code: 204 }, now), {
+    $set: { status: 'delivered', next_attempt_at: null, last_status_code: 204, last_error: null, done_at: now, lease_owner: null }
+  })
+  const next = now.getTime() + 5000
+  t.same(settleDeliveryUpdate({ status: 'pending', status_code: 503, error: 'HTTP 503', next_attempt_at: next }, now), {
+    $set: { status: 'pending', next_attempt_at: new Date(next), last_status_code: 503, last_error: 'HTTP 503', done_at: null, lease_owner: null }
+  })
+  t.same(settleDeliveryUpdate({ status: 'failed', error: 'timeout' }, now).$set, {
+    status: 'failed', next_attempt_at: null, last_status_code: null, last_error: 'timeout', done_at: now, lease_owner: null
+  })
+  t.same(cancelDeliveries(OID, now), {
+    filter: { webhook_id: OID, status: 'pending' },
+    update: { $set: { status: 'failed', last_error: 'webhook deleted', next_attempt_at: null, lease_owner: null, done_at: now } }
+  })
+})
+
+t.test('outbox: new documents, the subscribed webhooks, pruning and the log', async (t) => {
+  const q = outbox
+  const now = new Date('2025-01-01T00:00:00Z')
+  const invalidation = q.newInvalidationDoc({ id: HEX, event: 'on_form_updated', args: { form_id: HEX }, tags: ['form:x'], lease: { owner: 'w', until: now.getTime() + 1000 } }, now)
+  t.same(invalidation, {
+    _id: OID,
+    event: 'on_form_updated',
+    args: { form_id: HEX },
+    tags: ['form:x'],
+    status: 'pending',
+    attempts: 1,
+    next_attempt_at: new Date(now.getTime() + 1000),
+    lease_owner: 'w',
+    created_at: now,
+    done_at: null
+  }, 'held by the writer, its try counted')
+  const hook = { _id: new ObjectId(), url: 'https://example.com/h', secret: 's' }
+  const delivery = q.newDeliveryDoc(hook, { id: 'e'.repeat(24), event: 'response.submitted', form_id: HEX }, '{"a":1}', now)
+  t.match(delivery, {
+    webhook_id: hook._id,
+    form_id: OID,
+    event: 'response.submitted',
+    event_id: 'e'.repeat(24),
+    body: '{"a":1}',
+    url: hook.url,
+    secret: 's',
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_owner: null,
+    last_status_code: null,
+    last_error: null,
+    created_at: now,
+    done_at: null
+  }, 'due at once')
+  t.ok(delivery._id instanceof ObjectId)
+  t.same(q.subscribedWebhooks(OID, 'form.updated'), { form_id: OID, active: true, events: 'form.updated' }, 'an array field matches one of its elements')
+  t.same(q.prunable(now), { status: { $in: ['delivered', 'failed'] }, done_at: { $lt: now } })
+  t.same(q.toWebhookDelivery({ ...delivery, status: 'delivered', attempts: 2, last_status_code: 200, done_at: now, next_attempt_at: null }), {
+    id: delivery._id.toHexString(),
+    event: 'response.submitted',
+    status: 'delivered',
+    attempts: 2,
+    last_status_code: 200,
+    last_error: null,
+    next_attempt_at: null,
+    created_at: now.toISOString(),
+    delivered_at: now.toISOString()
+  })
+  t.match(q.toWebhookDelivery(delivery), { status: 'pending', next_attempt_at: now.toISOString(), delivered_at: null })
+  t.same(q.DELIVERY_LOG_ORDER, { created_at: -1, _id: -1 })
+  t.same(q.OUTBOX_INDEXES.deliveries.map((index) => index.key), [{ next_attempt_at: 1 }, { webhook_id: 1, created_at: -1, _id: -1 }, { done_at: 1 }])
+  t.same(q.OUTBOX_INDEXES.deliveries[0]?.partialFilterExpression, { status: 'pending' }, 'the due index holds pending items only')
+})
+
+t.test('outbox: the adapter requires a replica set (or mongos) for its transactions', async (t) => {
+  const { transactionsProblem } = outbox
+  t.equal(transactionsProblem({ setName: 'rs0' }), null)
+  t.equal(transactionsProblem({ msg: 'isdbgrid' }), null)
+  t.match(transactionsProblem({}), /replica set/)
 })

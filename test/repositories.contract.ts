@@ -1,10 +1,10 @@
 import type { Test } from 'tap'
 import type { FormField } from '../schemas/forms.js'
 import type { DashboardLayout } from '../schemas/dashboards.js'
-import type { Delivery } from '../schemas/webhooks.js'
+import type { WebhookEvent } from '../schemas/webhooks.js'
 import { DuplicateError, NotFoundError } from '../services/errors.js'
 import { newObjectId, OBJECT_ID } from '../services/repositories/ids.js'
-import type { DayCount, FormFilter, NewForm, NewUser, RecentResponse, Repositories } from '../services/repositories/port.js'
+import type { DayCount, FormFilter, NewForm, NewUser, Owed, RecentResponse, Repositories } from '../services/repositories/port.js'
 
 // The behaviour every adapter of the persistence port must have, run by
 // test/repositories.test.ts against SQLite always and MongoDB when reachable.
@@ -527,7 +527,7 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await webhooks.listByForm(other.id), [foreign])
       })
 
-      t.test('update, recordDelivery and delete, scoped to the form', async (t) => {
+      t.test('update and delete, scoped to the form', async (t) => {
         const { forms, webhooks } = await fresh(t)
         const form = await forms.create(newForm(newObjectId()))
         const other = await forms.create(newForm(newObjectId()))
@@ -541,11 +541,6 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await webhooks.findById(form.id, webhook.id), updated)
         t.equal(await webhooks.update(other.id, webhook.id, { active: true }), null, 'not through another form')
         t.equal(await webhooks.update(form.id, newObjectId(), { active: true }), null)
-
-        const delivery: Delivery = { event: 'response.submitted', status: 'failed', status_code: 502, attempts: 3, error: 'Bad Gateway', at: new Date().toISOString() }
-        await webhooks.recordDelivery(webhook.id, delivery)
-        t.same((await webhooks.findById(form.id, webhook.id))?.last_delivery, delivery)
-        t.same((await webhooks.listByForm(form.id))[0]?.last_delivery, delivery)
 
         t.equal(await webhooks.delete(other.id, webhook.id), false, 'not through another form')
         t.equal(await webhooks.delete(form.id, webhook.id), true)
@@ -567,6 +562,223 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
       t.same(await responses.list(form.id, ALL), { items: [], total: 0 }, 'nothing was stored')
       t.same(await webhooks.listByForm(form.id), [])
       t.equal(await dashboards.get(user.id), null)
+    })
+
+    t.test('outbox', async (t) => {
+      const LEASE = 1000
+      const invalidation = (tags: string[], leaseMs = LEASE): Owed => ({
+        invalidation: { id: newObjectId(), event: 'on_test', args: { n: 1 }, tags, lease: { owner: 'the writer', until: Date.now() + leaseMs } }
+      })
+      const webhookEvent = (formId: string, event: WebhookEvent, data: unknown = { x: 1 }): Owed => ({
+        webhook: { id: newObjectId(), event, occurred_at: new Date().toISOString(), form_id: formId, data }
+      })
+      const hook = (formId: string, url: string, changes = {}) =>
+        ({ form_id: formId, url, events: ['response.submitted' as const], active: true, secret: `secret of ${url}`, ...changes })
+      // every claim in these tests looks this far ahead, past any lease they set
+      const later = () => Date.now() + 10 * LEASE
+
+      t.test('a write records its invalidation with itself, held by the writer until its lease ends', async (t) => {
+        const { forms, outbox } = await fresh(t)
+        const owed = invalidation(['form:1', 'forms'])
+        const form = await forms.create(newForm(newObjectId()), (written) => {
+          t.equal(written.title, 'A form', 'owed sees what was written')
+          return owed
+        })
+        t.same(await outbox.claimInvalidations('relay', LEASE, 10, Date.now()), [], 'the writer holds it')
+        t.equal(await outbox.pending(), 1)
+        const [claimed] = await outbox.claimInvalidations('relay', LEASE, 10, owed.invalidation!.lease.until)
+        t.same(claimed, { id: owed.invalidation!.id, event: 'on_test', args: { n: 1 }, tags: ['form:1', 'forms'], attempts: 2 },
+          'due when the writer\'s lease ends; the writer\'s own try was the first attempt')
+        t.ok(await forms.findById(form.id))
+      })
+
+      t.test('nothing is recorded for a write that did not happen, and no write happens when its record fails', async (t) => {
+        const { forms, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        let asked = 0
+        t.equal(await forms.update(form.id, { title: 'x' }, form.version + 1, () => { asked++; return invalidation(['a']) }), null, 'a stale version')
+        t.equal(await forms.update(newObjectId(), { title: 'x' }, 1, () => { asked++; return invalidation(['a']) }), null, 'an unknown form')
+        t.equal(await forms.delete(newObjectId(), () => { asked++; return invalidation(['a']) }), false)
+        t.equal(asked, 0, 'owed is not asked')
+        await t.rejects(forms.update(form.id, { title: 'never' }, form.version, () => { throw new Error('cannot record') }), /cannot record/)
+        t.same(await forms.findById(form.id), form, 'the update was rolled back with its record')
+        await t.rejects(forms.create(newForm(newObjectId(), { title: 'never' }), () => { throw new Error('cannot record') }))
+        t.equal((await forms.list({ q: 'never' }, ALL)).total, 0, 'the insert too')
+        t.equal(await outbox.pending(), 0)
+      })
+
+      t.test('every write of the port records what it owes', async (t) => {
+        const repos = await fresh(t)
+        const owed = () => invalidation(['t'])
+        const user = await repos.users.create(newUser('ada@example.com'))
+        const form = await repos.forms.create(newForm(user.id), owed)
+        await repos.forms.update(form.id, { title: 'B' }, form.version, owed)
+        const response = await repos.responses.create({ form_id: form.id, form_version: 1, answers: {} }, owed)
+        await repos.responses.update(form.id, response.id, { answers: { a: 1 }, form_version: 2 }, owed)
+        const webhook = await repos.webhooks.create(hook(form.id, 'https://example.com/a'), owed)
+        await repos.webhooks.update(form.id, webhook.id, { active: false }, owed)
+        await repos.webhooks.delete(form.id, webhook.id, owed)
+        await repos.dashboards.put(user.id, layout(1), owed)
+        await repos.users.update(user.id, { name: 'Ada L.' }, owed)
+        await repos.forms.delete(form.id, owed)
+        await repos.users.delete(user.id, owed)
+        t.equal((await repos.outbox.claimInvalidations('relay', LEASE, 100, later())).length, 11)
+      })
+
+      t.test('a webhook event becomes one delivery per active webhook of the form subscribed to it', async (t) => {
+        const { forms, responses, webhooks, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const other = await forms.create(newForm(newObjectId()))
+        const subscribed = await webhooks.create(hook(form.id, 'https://example.com/subscribed'))
+        await webhooks.create(hook(form.id, 'https://example.com/inactive', { active: false }))
+        await webhooks.create(hook(form.id, 'https://example.com/other-event', { events: ['form.updated'] }))
+        await webhooks.create(hook(other.id, 'https://example.com/other-form'))
+        let owed: Owed | undefined
+        const response = await responses.create({ form_id: form.id, form_version: 1, answers: { a: 1 } }, (written) => {
+          owed = webhookEvent(form.id, 'response.submitted', written)
+          return owed
+        })
+        const claimed = await outbox.claimDeliveries('relay', LEASE, 10, Date.now())
+        t.equal(claimed.length, 1, 'due at once, one delivery')
+        t.match(claimed[0]?.id, OBJECT_ID)
+        t.same({ ...claimed[0], id: undefined }, {
+          id: undefined,
+          webhook_id: subscribed.id,
+          form_id: form.id,
+          event: 'response.submitted',
+          event_id: owed!.webhook!.id,
+          body: JSON.stringify(owed!.webhook),
+          attempts: 1,
+          target: { url: 'https://example.com/subscribed', secret: 'secret of https://example.com/subscribed', active: true }
+        })
+        t.same(JSON.parse(claimed[0]!.body).data, response)
+        t.same(await outbox.claimDeliveries('another relay', LEASE, 10, Date.now()), [], 'held by the first claim')
+      })
+
+      t.test('a claim takes due items once; a held item is due again when its lease ends; only the holder settles it', async (t) => {
+        const { forms, outbox } = await fresh(t)
+        await forms.create(newForm(newObjectId()), () => invalidation(['a'], 0))
+        const t0 = later()
+        const [first] = await outbox.claimInvalidations('first', LEASE, 10, t0)
+        t.equal(first?.attempts, 2)
+        t.same(await outbox.claimInvalidations('second', LEASE, 10, t0 + LEASE - 1), [], 'not before the lease ends')
+        t.equal(await outbox.nextDue(), t0 + LEASE, 'due again when the lease ends')
+        const [again] = await outbox.claimInvalidations('second', LEASE, 10, t0 + LEASE)
+        t.equal(again?.attempts, 3, 'the first holder died: taken over, another attempt')
+        await outbox.settleInvalidations('first', [first!.id], null, t0 + LEASE)
+        t.equal(await outbox.pending(), 1, 'the first holder can no longer settle it')
+        await outbox.settleInvalidations('second', [again!.id], t0 + 5 * LEASE, t0 + LEASE)
+        t.equal(await outbox.nextDue(), t0 + 5 * LEASE, 'released until its retry')
+        t.same(await outbox.claimInvalidations('third', LEASE, 10, t0 + 5 * LEASE - 1), [])
+        const [third] = await outbox.claimInvalidations('third', LEASE, 10, t0 + 5 * LEASE)
+        await outbox.settleInvalidations('third', [third!.id], null, t0 + 5 * LEASE)
+        t.equal(await outbox.pending(), 0, 'done')
+        t.equal(await outbox.nextDue(), null)
+        t.same(await outbox.claimInvalidations('fourth', LEASE, 10, t0 + 100 * LEASE), [], 'never claimed again')
+      })
+
+      t.test('claims take the oldest due first, up to the limit', async (t) => {
+        const { forms, outbox } = await fresh(t)
+        const ids: string[] = []
+        for (let i = 0; i < 5; i++) {
+          const owed = invalidation([`t${i}`], i)
+          ids.push(owed.invalidation!.id)
+          await forms.create(newForm(newObjectId()), () => owed)
+        }
+        const first = await outbox.claimInvalidations('relay', LEASE, 3, later())
+        t.same(first.map((item) => item.id).sort(), ids.slice(0, 3).sort())
+        t.same((await outbox.claimInvalidations('relay', LEASE, 3, later())).map((item) => item.id).sort(), ids.slice(3).sort())
+      })
+
+      t.test('a delivery\'s outcome is in its webhook\'s log (newest first, paged) and its last_delivery', async (t) => {
+        const { forms, responses, webhooks, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const webhook = await webhooks.create(hook(form.id, 'https://example.com/a'))
+        t.notOk('last_delivery' in webhook, 'no delivery yet')
+        for (let i = 0; i < 3; i++) {
+          await responses.create({ form_id: form.id, form_version: 1, answers: { i } }, (r) => webhookEvent(form.id, 'response.submitted', r))
+          await tick()
+        }
+        const t0 = Date.now()
+        const claimed = await outbox.claimDeliveries('relay', LEASE, 10, t0)
+        t.equal(claimed.length, 3)
+        const [a, b, c] = claimed.sort((x, y) => JSON.parse(x.body).data.answers.i - JSON.parse(y.body).data.answers.i)
+        await outbox.settleDelivery('relay', a!.id, { status: 'delivered', status_code: 204 }, t0 + 1)
+        await outbox.settleDelivery('relay', b!.id, { status: 'pending', status_code: 503, error: 'HTTP 503', next_attempt_at: t0 + 60_000 }, t0 + 2)
+        await outbox.settleDelivery('relay', c!.id, { status: 'failed', error: 'address not allowed' }, t0 + 3)
+        await outbox.settleDelivery('someone else', a!.id, { status: 'failed', error: 'timeout' }, t0 + 4)
+
+        const log = await webhooks.deliveries(webhook.id, ALL)
+        t.equal(log.total, 3)
+        t.same(log.items.map((item) => item.id), [c!.id, b!.id, a!.id], 'newest first')
+        const [failed, pending, delivered] = log.items
+        t.same(delivered, {
+          id: a!.id,
+          event: 'response.submitted',
+          status: 'delivered',
+          attempts: 1,
+          last_status_code: 204,
+          last_error: null,
+          next_attempt_at: null,
+          created_at: delivered!.created_at,
+          delivered_at: new Date(t0 + 1).toISOString()
+        }, 'a settle without the claim\'s token changes nothing')
+        t.ok(isIso(delivered!.created_at))
+        t.match(pending, { status: 'pending', attempts: 1, last_status_code: 503, last_error: 'HTTP 503', next_attempt_at: new Date(t0 + 60_000).toISOString(), delivered_at: null })
+        t.match(failed, { status: 'failed', attempts: 1, last_status_code: null, last_error: 'address not allowed', next_attempt_at: null, delivered_at: null })
+        t.same((await webhooks.findById(form.id, webhook.id))?.last_delivery,
+          { event: 'response.submitted', status: 'failed', attempts: 1, error: 'address not allowed', at: new Date(t0 + 3).toISOString() })
+        t.same((await webhooks.deliveries(webhook.id, { page: 2, per_page: 2 })).items.map((item) => item.id), [a!.id], 'paged')
+        t.same(await webhooks.deliveries(newObjectId(), ALL), { items: [], total: 0 })
+
+        const [retry] = await outbox.claimDeliveries('relay', LEASE, 10, t0 + 60_000)
+        t.equal(retry?.id, b!.id, 'the pending one is due at its next attempt')
+        t.equal(retry?.attempts, 2)
+      })
+
+      t.test('each claim sees the webhook as it is now; deleting a webhook ends its pending deliveries', async (t) => {
+        const { forms, responses, webhooks, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const kept = await webhooks.create(hook(form.id, 'https://example.com/kept'))
+        const doomed = await webhooks.create(hook(form.id, 'https://example.com/doomed'))
+        await responses.create({ form_id: form.id, form_version: 1, answers: {} }, (r) => webhookEvent(form.id, 'response.submitted', r))
+        await webhooks.update(form.id, kept.id, { url: 'https://example.com/moved', secret: 'a new secret', active: false })
+        t.equal(await webhooks.delete(form.id, doomed.id), true)
+        const claimed = await outbox.claimDeliveries('relay', LEASE, 10, later())
+        t.same(claimed.map((item) => [item.webhook_id, item.target]), [[kept.id, { url: 'https://example.com/moved', secret: 'a new secret', active: false }]])
+        t.match(await outbox.pending(), 1)
+        await outbox.prune(later() + 1, 100)
+        t.equal(await outbox.pending(), 1, 'pruning never touches pending items')
+      })
+
+      t.test('form.deleted goes to the webhooks the delete removed, as they were', async (t) => {
+        const { forms, webhooks, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const webhook = await webhooks.create(hook(form.id, 'https://example.com/gone', { events: ['form.deleted'] }))
+        t.equal(await forms.delete(form.id, () => webhookEvent(form.id, 'form.deleted', form)), true)
+        t.same(await webhooks.listByForm(form.id), [], 'the webhook went with the form')
+        const [claimed] = await outbox.claimDeliveries('relay', LEASE, 10, later())
+        t.match(claimed, { webhook_id: webhook.id, event: 'form.deleted', target: { url: 'https://example.com/gone', secret: 'secret of https://example.com/gone', active: true } })
+      })
+
+      t.test('prune deletes items finished before the cut-off, up to the limit', async (t) => {
+        const { forms, responses, webhooks, outbox } = await fresh(t)
+        const form = await forms.create(newForm(newObjectId()))
+        const webhook = await webhooks.create(hook(form.id, 'https://example.com/a'))
+        for (let i = 0; i < 3; i++) await forms.update(form.id, { title: `v${i}` }, i + 1, () => invalidation([`v${i}`], 0))
+        await responses.create({ form_id: form.id, form_version: 1, answers: {} }, (r) => webhookEvent(form.id, 'response.submitted', r))
+        const t0 = later()
+        const items = await outbox.claimInvalidations('relay', LEASE, 10, t0)
+        await outbox.settleInvalidations('relay', items.map((item) => item.id), null, t0)
+        const [delivery] = await outbox.claimDeliveries('relay', LEASE, 10, t0)
+        await outbox.settleDelivery('relay', delivery!.id, { status: 'delivered', status_code: 200 }, t0 + 10)
+        t.equal(await outbox.prune(t0, 100), 0, 'nothing finished before t0')
+        t.equal(await outbox.prune(t0 + 1, 2), 2, 'up to the limit')
+        t.equal(await outbox.prune(t0 + 1, 100), 1)
+        t.equal((await webhooks.deliveries(webhook.id, ALL)).total, 1, 'the delivery finished later')
+        t.equal(await outbox.prune(t0 + 11, 100), 1)
+        t.equal((await webhooks.deliveries(webhook.id, ALL)).total, 0)
+      })
     })
 
     t.test('dashboards: get is null until put, put replaces', async (t) => {

@@ -21,7 +21,8 @@ t.test('create, list, read, change and delete; the secret is shown by the POST o
   t.equal(created.statusCode, 201)
   const webhook = created.json()
   t.match(webhook, { form_id: form.id, url: hook.url, events: hook.events, active: true })
-  t.match(webhook.secret, /^[0-9a-f]{64}$/, 'a generated 256-bit secret')
+  t.match(webhook.secret, /^whsec_[A-Za-z0-9+/]{43}=$/, 'a generated 256-bit Standard Webhooks secret')
+  t.equal(Buffer.from(webhook.secret.slice(6), 'base64').length, 32)
   t.notOk('last_delivery' in webhook)
   t.equal(created.headers.location, `${base}/${webhook.id}`)
   const { secret: _secret, ...visible } = webhook
@@ -41,12 +42,14 @@ t.test('create, list, read, change and delete; the secret is shown by the POST o
 
   const given = await call(app, owner, 'POST', base, { ...hook, secret: 'my-own-secret-of-20+', active: false })
   t.match(given.json(), { secret: 'my-own-secret-of-20+', active: false }, 'a given secret is kept')
+  const whsec = `whsec_${Buffer.alloc(24, 7).toString('base64')}`
+  t.match((await call(app, owner, 'POST', base, { ...hook, secret: whsec })).json(), { secret: whsec }, 'a given whsec_ secret is kept')
 
   t.equal((await call(app, owner, 'DELETE', `${base}/${webhook.id}`)).statusCode, 204)
   t.equal((await call(app, owner, 'GET', `${base}/${webhook.id}`)).statusCode, 404)
   t.equal((await call(app, owner, 'DELETE', `${base}/${webhook.id}`)).statusCode, 404)
   t.equal((await call(app, owner, 'PATCH', `${base}/${webhook.id}`, { active: true })).statusCode, 404)
-  t.equal((await call(app, owner, 'GET', base)).json().total, 1)
+  t.equal((await call(app, owner, 'GET', base)).json().total, 2, 'the two given-secret webhooks are left')
 })
 
 t.test('only the form\'s owner or an admin manages its webhooks', async (t) => {
@@ -92,6 +95,9 @@ t.test('bad webhooks are a 400 naming the field, and store nothing', async (t) =
     ['an event twice', { ...hook, events: ['form.updated', 'form.updated'] }, /events.*duplicate/],
     ['unknown event', { ...hook, events: ['form.created'] }, /events\/0/],
     ['short secret', { ...hook, secret: 'short' }, /secret/],
+    ['whsec_ secret that is not base64', { ...hook, secret: 'whsec_not base64 at all!!' }, /^secret: a whsec_ secret must be followed by the base64 of 24 to 64 bytes$/],
+    ['whsec_ secret of 16 bytes', { ...hook, secret: `whsec_${Buffer.alloc(16).toString('base64')}` }, /^secret: a whsec_ secret/],
+    ['whsec_ secret of 65 bytes', { ...hook, secret: `whsec_${Buffer.alloc(65).toString('base64')}` }, /^secret: a whsec_ secret/],
     ['active not a boolean', { ...hook, active: 'yes' }, /active/],
     ['unknown property', { ...hook, retries: 3 }, /body/],
     ['no URL', { events: hook.events }, /url/]
@@ -108,6 +114,7 @@ t.test('bad webhooks are a 400 naming the field, and store nothing', async (t) =
     ['PATCH to a loopback IP', { url: 'http://127.0.0.1/' }, /^url: 127\.0\.0\.1 is a loopback/],
     ['PATCH to link-local IPv6', { url: 'http://[fe80::1]/' }, /^url: fe80::1 is a link-local address/],
     ['PATCH without events', { events: [] }, /events/],
+    ['PATCH to a malformed whsec_ secret', { secret: 'whsec_AAAA-not-base64' }, /^secret: a whsec_ secret/],
     ['empty PATCH', {}, /body/]
   ] as const) {
     const res = await call(app, owner, 'PATCH', `${base}/${webhook.id}`, payload)

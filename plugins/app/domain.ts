@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { createDashboardService, type DashboardService } from '../../services/dashboards.js'
 import { createEventBus, type EventBus } from '../../services/events.js'
 import { createFormService, type FormService } from '../../services/forms.js'
+import { owedSideEffects } from '../../services/outbox/owed.js'
 import { createResponseService, type ResponseService } from '../../services/responses.js'
 import { createUserService, type UserService } from '../../services/users.js'
 import { createWebhookService, type WebhookService } from '../../services/webhooks.js'
@@ -19,7 +20,8 @@ declare module 'fastify' {
 
 /** The domain services, and the first admin when the database has no user yet. */
 export default fp(async (fastify) => {
-  const events = createEventBus()
+  // every write records what it owes (invalidation, webhook deliveries) in its own transaction
+  const events = createEventBus(owedSideEffects({ leaseMs: fastify.config.outbox.leaseMs }))
   const deps = { repositories: fastify.repositories, events, cache: fastify.cache }
   const forms = createFormService(deps)
   fastify.decorate('events', events)

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { createInvalidationService, type InvalidationService } from '../../services/invalidation.js'
+import { invalidationRetryDelay } from '../../services/outbox/backoff.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,24 +9,28 @@ declare module 'fastify' {
 }
 
 /**
- * Every write path emits a domain event after its write succeeded; its
- * invalidation handler runs before the write is answered (read-your-writes).
+ * Every write records its invalidation in the outbox, in its own transaction,
+ * leased to this instance; it runs here before the write is answered
+ * (read-your-writes). Once Redis took it, the outbox item is done; otherwise
+ * it is released and the relay retries it (on any instance, or on this one's
+ * next start if it dies first).
  */
 export default fp(async (fastify) => {
-  const { events } = fastify
+  const { events, repositories, config } = fastify
   const invalidation = createInvalidationService({ cache: fastify.cache })
   fastify.decorate('invalidation', invalidation)
+  const log = fastify.log.child({ module: 'invalidation' })
 
-  events.on('form.created', ({ form }) => invalidation.on_form_created(form))
-  events.on('form.updated', ({ before, form }) => invalidation.on_form_updated(form, before.owner_id))
-  events.on('form.deleted', ({ form }) => invalidation.on_form_deleted(form))
-  events.on('response.submitted', ({ form, response }) => invalidation.on_response_submitted(form, response.id))
-  events.on('response.updated', ({ form, response }) => invalidation.on_response_updated(form, response.id))
-  events.on('user.updated', ({ before, user }) => before.role === user.role
-    ? invalidation.on_user_updated(user.id)
-    : invalidation.on_user_permission_changed(user.id))
-  // a deleted user loses every right at once
-  events.on('user.deleted', ({ user }) => invalidation.on_user_permission_changed(user.id))
-  events.on('webhook.changed', ({ form, webhook_id: webhookId }) => invalidation.on_webhook_config_changed(webhookId, form.id))
-  events.on('dashboard.updated', ({ user_id: userId }) => invalidation.on_dashboard_updated(userId))
-}, { name: 'invalidation', dependencies: ['cache', 'domain'] })
+  events.onRecorded(async ({ invalidation: item }) => {
+    if (item === undefined) return
+    try {
+      const { delivered } = await invalidation.apply(item)
+      const now = Date.now()
+      const retryAt = delivered ? null : now + invalidationRetryDelay(1, config.outbox.pollMs)
+      await repositories.outbox.settleInvalidations(item.lease.owner, [item.id], retryAt, now)
+    } catch (err) {
+      // the write is committed: its answer stands, and the relay takes the item once the lease ends
+      log.error({ err, event: item.event, outbox_id: item.id }, 'could not run a write\'s invalidation; the outbox relay retries it')
+    }
+  })
+}, { name: 'invalidation', dependencies: ['config', 'db', 'cache', 'domain'] })

@@ -1,4 +1,4 @@
-import { ObjectId, type Db, type Document } from 'mongodb'
+import { ObjectId, type ClientSession, type Db, type Document } from 'mongodb'
 import type { Form } from '../../schemas/forms.js'
 import type { FormResponse } from '../../schemas/responses.js'
 import type { StoredUser, User } from '../../schemas/users.js'
@@ -6,7 +6,9 @@ import type { StoredWebhook } from '../../schemas/webhooks.js'
 import type { Dashboard } from '../../schemas/dashboards.js'
 import { DuplicateError, NotFoundError } from '../errors.js'
 import { searchText } from './search.js'
-import type { DayCount, FormResponseCount, Repositories, StatusCounts } from './port.js'
+import type { DayCount, FormResponseCount, OwedBy, Repositories, StatusCounts } from './port.js'
+import { createMongoOutbox } from './mongo-outbox.js'
+import { transactionsProblem } from './mongo-outbox-queries.js'
 import {
   analyticsPipeline, analyticsResult, countPerFormPipeline, FORM_ORDER, formFilter, idMatch, idsMatch, INDEXES, parseId,
   perDayAggregation, RECENT_USER_ORDER, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, WEBHOOK_ORDER,
@@ -95,8 +97,23 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
 
   // MongoDB has no foreign keys: a child is written only while its parent exists (as the SQLite
   // adapter's constraints ensure; a delete racing the insert can still leave an orphan here).
-  async function requireParent (collection: typeof forms | typeof users, id: string, what: string) {
-    if (await collection.countDocuments({ _id: ObjectId.createFromHexString(id) }, { limit: 1 }) === 0) throw new NotFoundError(what)
+  async function requireParent (collection: typeof forms | typeof users, id: string, what: string, session?: ClientSession) {
+    if (await collection.countDocuments({ _id: ObjectId.createFromHexString(id) }, { limit: 1, session }) === 0) throw new NotFoundError(what)
+  }
+
+  // A write and what it owes (its invalidation, its webhook deliveries) commit
+  // together or not at all: one transaction, which needs a replica set.
+  const problem = transactionsProblem(await db.admin().command({ hello: 1 }))
+  if (problem !== null) throw new Error(problem)
+  const outbox = await createMongoOutbox(db, webhooks)
+  async function atomically<T> (write: (session?: ClientSession) => Promise<T>, owed: OwedBy<never> | undefined): Promise<T> {
+    if (owed === undefined) return write()
+    // the driver may run the callback again (a transient error): each run records what that run wrote
+    return db.client.withSession((session) => session.withTransaction(async () => {
+      const written = await write(session)
+      if (written !== null && written !== false) await outbox.record(owed(written as never), new Date(), session)
+      return written
+    }))
   }
 
   const aggregate = <T extends Document>({ collection, pipeline }: Aggregation) => db.collection(collection, options).aggregate<T>(pipeline).toArray()
@@ -105,7 +122,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
     kind: 'mongodb',
 
     forms: {
-      async create (input) {
+      async create (input, owed) {
         const at = new Date()
         const doc: FormDoc = {
           _id: new ObjectId(),
@@ -119,8 +136,10 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           created_at: at,
           updated_at: at
         }
-        await forms.insertOne(doc)
-        return toForm(doc)
+        return atomically(async (session) => {
+          await forms.insertOne(doc, { session })
+          return toForm(doc)
+        }, owed)
       },
 
       async findById (id) {
@@ -142,35 +161,46 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return { items: docs.map(toForm), total }
       },
 
-      async update (id, changes, expectedVersion) {
+      async update (id, changes, expectedVersion, owed) {
         const _id = parseId(id)
         if (_id === null) return null
         const { owner_id: ownerId, ...set } = setFields(changes, ['title', 'description', 'status', 'fields', 'owner_id'])
         const update: Partial<FormDoc> = { ...set, updated_at: new Date() }
         if (ownerId !== undefined) update.owner_id = ObjectId.createFromHexString(ownerId)
-        if (set.title !== undefined || set.description !== undefined) {
-          // search_text needs both; the unchanged one is read from the version
-          // being replaced (any write in between bumps it, and the update below misses)
-          const current = await forms.findOne({ _id, version: expectedVersion }, { projection: { title: 1, description: 1 } })
-          if (current === null) return null
-          update.search_text = searchText(set.title ?? current.title, set.description ?? current.description)
-        }
-        const doc = await forms.findOneAndUpdate(
-          { _id, version: expectedVersion },
-          { $set: update, $inc: { version: 1 } },
-          { returnDocument: 'after' }
-        )
-        return doc === null ? null : toForm(doc)
+        return atomically(async (session) => {
+          if (set.title !== undefined || set.description !== undefined) {
+            // search_text needs both; the unchanged one is read from the version
+            // being replaced (any write in between bumps it, and the update below misses)
+            const current = await forms.findOne({ _id, version: expectedVersion }, { projection: { title: 1, description: 1 }, session })
+            if (current === null) return null
+            update.search_text = searchText(set.title ?? current.title, set.description ?? current.description)
+          }
+          const doc = await forms.findOneAndUpdate(
+            { _id, version: expectedVersion },
+            { $set: update, $inc: { version: 1 } },
+            { returnDocument: 'after', session }
+          )
+          return doc === null ? null : toForm(doc)
+        }, owed)
       },
 
-      async delete (id) {
+      async delete (id, owed) {
         const _id = parseId(id)
         if (_id === null) return false
-        // no multi-document transaction (it needs a replica set): the form goes
-        // first, so it disappears at once; its responses and webhooks follow
-        const { deletedCount } = await forms.deleteOne({ _id })
-        await Promise.all([responses.deleteMany({ form_id: _id }), webhooks.deleteMany({ form_id: _id })])
-        return deletedCount === 1
+        return atomically(async (session) => {
+          // the deliveries go to the webhooks as they are now: recorded before they are deleted
+          if (owed !== undefined) {
+            if (await forms.countDocuments({ _id }, { limit: 1, session }) === 0) return false
+            await outbox.record(owed(true), new Date(), session)
+          }
+          // outside a transaction (no side effects owed) the form goes first, so
+          // it disappears at once; its responses and webhooks follow
+          const { deletedCount } = await forms.deleteOne({ _id }, { session })
+          // one after the other: operations of one transaction must not run concurrently
+          await responses.deleteMany({ form_id: _id }, { session })
+          await webhooks.deleteMany({ form_id: _id }, { session })
+          return deletedCount === 1
+        }, owed === undefined ? undefined : () => ({}))
       },
 
       countByOwner (ownerId) {
@@ -189,7 +219,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
     },
 
     responses: {
-      async create (input) {
+      async create (input, owed) {
         const at = new Date()
         const doc: ResponseDoc = {
           _id: new ObjectId(),
@@ -199,9 +229,11 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           submitted_at: at,
           updated_at: at
         }
-        await requireParent(forms, input.form_id, 'Form')
-        await responses.insertOne(doc)
-        return toResponse(doc)
+        return atomically(async (session) => {
+          await requireParent(forms, input.form_id, 'Form', session)
+          await responses.insertOne(doc, { session })
+          return toResponse(doc)
+        }, owed)
       },
 
       async findById (formId, id) {
@@ -218,13 +250,15 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return { items: docs.map(toResponse), total }
       },
 
-      async update (formId, id, changes) {
-        const doc = await responses.findOneAndUpdate(
-          { _id: idMatch(id), form_id: idMatch(formId) },
-          { $set: { answers: changes.answers, form_version: changes.form_version, updated_at: new Date() } },
-          { returnDocument: 'after' }
-        )
-        return doc === null ? null : toResponse(doc)
+      async update (formId, id, changes, owed) {
+        return atomically(async (session) => {
+          const doc = await responses.findOneAndUpdate(
+            { _id: idMatch(id), form_id: idMatch(formId) },
+            { $set: { answers: changes.answers, form_version: changes.form_version, updated_at: new Date() } },
+            { returnDocument: 'after', session }
+          )
+          return doc === null ? null : toResponse(doc)
+        }, owed)
       },
 
       async analytics (formId, fields, since) {
@@ -294,23 +328,27 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return docs.map(toUser)
       },
 
-      async update (id, changes) {
+      async update (id, changes, owed) {
         const update: Partial<UserDoc> = {
           ...setFields(changes, ['email', 'name', 'role', 'password_hash']),
           updated_at: new Date()
         }
         if (changes.email !== undefined) update.email_key = changes.email.toLowerCase()
-        const doc = await duplicateAsDomainError(users.findOneAndUpdate(
-          { _id: idMatch(id) }, { $set: update }, { ...PUBLIC_USER, returnDocument: 'after' }))
-        return doc === null ? null : toUser(doc)
+        return atomically(async (session) => {
+          const doc = await duplicateAsDomainError(users.findOneAndUpdate(
+            { _id: idMatch(id) }, { $set: update }, { ...PUBLIC_USER, returnDocument: 'after', session }))
+          return doc === null ? null : toUser(doc)
+        }, owed)
       },
 
-      async delete (id) {
+      async delete (id, owed) {
         const _id = parseId(id)
         if (_id === null) return false
-        const { deletedCount } = await users.deleteOne({ _id })
-        await dashboards.deleteOne({ _id })
-        return deletedCount === 1
+        return atomically(async (session) => {
+          const { deletedCount } = await users.deleteOne({ _id }, { session })
+          await dashboards.deleteOne({ _id }, { session })
+          return deletedCount === 1
+        }, owed)
       },
 
       count () {
@@ -319,7 +357,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
     },
 
     webhooks: {
-      async create (input) {
+      async create (input, owed) {
         const at = new Date()
         const doc: WebhookDoc = {
           _id: new ObjectId(),
@@ -331,9 +369,11 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
           created_at: at,
           updated_at: at
         }
-        await requireParent(forms, input.form_id, 'Form')
-        await webhooks.insertOne(doc)
-        return toWebhook(doc)
+        return atomically(async (session) => {
+          await requireParent(forms, input.form_id, 'Form', session)
+          await webhooks.insertOne(doc, { session })
+          return toWebhook(doc)
+        }, owed)
       },
 
       async findById (formId, id) {
@@ -346,23 +386,31 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return docs.map(toWebhook)
       },
 
-      async update (formId, id, changes) {
-        const doc = await webhooks.findOneAndUpdate(
-          { _id: idMatch(id), form_id: idMatch(formId) },
-          { $set: { ...setFields(changes, ['url', 'events', 'active', 'secret']), updated_at: new Date() } },
-          { returnDocument: 'after' }
-        )
-        return doc === null ? null : toWebhook(doc)
+      async update (formId, id, changes, owed) {
+        return atomically(async (session) => {
+          const doc = await webhooks.findOneAndUpdate(
+            { _id: idMatch(id), form_id: idMatch(formId) },
+            { $set: { ...setFields(changes, ['url', 'events', 'active', 'secret']), updated_at: new Date() } },
+            { returnDocument: 'after', session }
+          )
+          return doc === null ? null : toWebhook(doc)
+        }, owed)
       },
 
-      async delete (formId, id) {
-        const { deletedCount } = await webhooks.deleteOne({ _id: idMatch(id), form_id: idMatch(formId) })
-        return deletedCount === 1
+      async delete (formId, id, owed) {
+        const _id = parseId(id)
+        if (_id === null) return false
+        // its pending deliveries end with it: always one transaction
+        return atomically(async (session) => {
+          const { deletedCount } = await webhooks.deleteOne({ _id, form_id: idMatch(formId) }, { session })
+          if (deletedCount !== 1) return false
+          await outbox.cancel(_id, new Date(), session)
+          return true
+        }, owed ?? (() => ({})))
       },
 
-      async recordDelivery (id, delivery) {
-        // like SQLite, recording a delivery is not a change to the webhook: updated_at stays
-        await webhooks.updateOne({ _id: idMatch(id) }, { $set: { last_delivery: delivery } })
+      deliveries (webhookId, paging) {
+        return outbox.log(webhookId, paging)
       }
     },
 
@@ -372,13 +420,17 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
         return doc === null ? null : { user_id: doc._id.toHexString(), layout: doc.layout, updated_at: iso(doc.updated_at) }
       },
 
-      async put (userId, layout) {
+      async put (userId, layout, owed) {
         const at = new Date()
-        await requireParent(users, userId, 'User')
-        await dashboards.updateOne({ _id: ObjectId.createFromHexString(userId) }, { $set: { layout, updated_at: at } }, { upsert: true })
-        return { user_id: userId, layout, updated_at: iso(at) } satisfies Dashboard
+        return atomically(async (session) => {
+          await requireParent(users, userId, 'User', session)
+          await dashboards.updateOne({ _id: ObjectId.createFromHexString(userId) }, { $set: { layout, updated_at: at } }, { upsert: true, session })
+          return { user_id: userId, layout, updated_at: iso(at) } satisfies Dashboard
+        }, owed)
       }
     },
+
+    outbox: outbox.repository,
 
     async ping () {
       await users.findOne({}, { projection: { _id: 1 } })

@@ -2,7 +2,7 @@ import type { Paging } from '../../schemas/common.js'
 import type { Form, FormField, FormStatus } from '../../schemas/forms.js'
 import type { Answers, FormResponse } from '../../schemas/responses.js'
 import type { Role, StoredUser, User } from '../../schemas/users.js'
-import type { Delivery, StoredWebhook, WebhookEvent } from '../../schemas/webhooks.js'
+import type { StoredWebhook, WebhookDelivery, WebhookEvent, WebhookEventBody } from '../../schemas/webhooks.js'
 import type { Dashboard, DashboardLayout } from '../../schemas/dashboards.js'
 
 /**
@@ -17,6 +17,8 @@ export interface Repositories {
   users: UserRepository
   webhooks: WebhookRepository
   dashboards: DashboardRepository
+  /** The side effects writes recorded (below), for the relay. */
+  outbox: OutboxRepository
   /** A read of the database; rejects when it is unreachable or cannot be read. */
   ping (): Promise<void>
   /** The same, without waiting for locks or connections (the availability probe). */
@@ -46,7 +48,7 @@ export type FormChanges = Partial<Pick<Form, 'title' | 'description' | 'status' 
 export type StatusCounts = Record<FormStatus, number>
 
 export interface FormRepository {
-  create (form: NewForm): Promise<Form>
+  create (form: NewForm, owed?: OwedBy<Form>): Promise<Form>
   findById (id: string): Promise<Form | null>
   /** The forms with these ids, in no particular order; unknown and malformed ids are left out. */
   findByIds (ids: readonly string[]): Promise<Form[]>
@@ -57,9 +59,12 @@ export interface FormRepository {
    * version is still `expectedVersion` (optimistic concurrency). Null when the
    * form is gone or was changed in between.
    */
-  update (id: string, changes: FormChanges, expectedVersion: number): Promise<Form | null>
-  /** Deletes the form together with its responses and webhooks. */
-  delete (id: string): Promise<boolean>
+  update (id: string, changes: FormChanges, expectedVersion: number, owed?: OwedBy<Form>): Promise<Form | null>
+  /**
+   * Deletes the form together with its responses and webhooks. The webhook
+   * deliveries it owes go to the webhooks as they were just before.
+   */
+  delete (id: string, owed?: OwedBy<true>): Promise<boolean>
   countByOwner (ownerId: string): Promise<number>
   /** Forms per status, for one owner or (undefined) everyone. */
   countByStatus (ownerId?: string): Promise<StatusCounts>
@@ -88,11 +93,11 @@ export interface FormResponseCount { form_id: string, title: string, count: numb
 export type RecentResponse = FormResponse & { form_title: string }
 
 export interface ResponseRepository {
-  create (response: NewResponse): Promise<FormResponse>
+  create (response: NewResponse, owed?: OwedBy<FormResponse>): Promise<FormResponse>
   findById (formId: string, id: string): Promise<FormResponse | null>
   /** Newest first. */
   list (formId: string, paging: Paging): Promise<ListResult<FormResponse>>
-  update (formId: string, id: string, changes: { answers: Answers, form_version: number }): Promise<FormResponse | null>
+  update (formId: string, id: string, changes: { answers: Answers, form_version: number }, owed?: OwedBy<FormResponse>): Promise<FormResponse | null>
   /**
    * Aggregated by the database: value counts for the given select/checkbox
    * fields, min/max/mean for the number fields, responses per day since `since`.
@@ -128,9 +133,9 @@ export interface UserRepository {
   /** The `limit` most recently updated users, newest first (what the cache warmup starts from). */
   recent (limit: number): Promise<User[]>
   /** Throws DuplicateError when the new email is taken. */
-  update (id: string, changes: UserChanges): Promise<User | null>
+  update (id: string, changes: UserChanges, owed?: OwedBy<User>): Promise<User | null>
   /** Deletes the user and their dashboard. */
-  delete (id: string): Promise<boolean>
+  delete (id: string, owed?: OwedBy<true>): Promise<boolean>
   count (): Promise<number>
 }
 
@@ -145,16 +150,110 @@ export interface NewWebhook {
 export type WebhookChanges = Partial<Pick<NewWebhook, 'url' | 'events' | 'active' | 'secret'>>
 
 export interface WebhookRepository {
-  create (webhook: NewWebhook): Promise<StoredWebhook>
+  create (webhook: NewWebhook, owed?: OwedBy<StoredWebhook>): Promise<StoredWebhook>
   findById (formId: string, id: string): Promise<StoredWebhook | null>
   /** Oldest first. */
   listByForm (formId: string): Promise<StoredWebhook[]>
-  update (formId: string, id: string, changes: WebhookChanges): Promise<StoredWebhook | null>
-  delete (formId: string, id: string): Promise<boolean>
-  recordDelivery (id: string, delivery: Delivery): Promise<void>
+  update (formId: string, id: string, changes: WebhookChanges, owed?: OwedBy<StoredWebhook>): Promise<StoredWebhook | null>
+  /** Deletes the webhook; its pending deliveries end as failed (`webhook deleted`). */
+  delete (formId: string, id: string, owed?: OwedBy<true>): Promise<boolean>
+  /** The webhook's delivery log, newest first. */
+  deliveries (webhookId: string, paging: Paging): Promise<ListResult<WebhookDelivery>>
 }
 
 export interface DashboardRepository {
   get (userId: string): Promise<Dashboard | null>
-  put (userId: string, layout: DashboardLayout): Promise<Dashboard>
+  put (userId: string, layout: DashboardLayout, owed?: OwedBy<Dashboard>): Promise<Dashboard>
+}
+
+// --- The outbox ---------------------------------------------------------------
+// What a write owes besides itself (its cache invalidation, its webhook
+// deliveries) is recorded in the write's own transaction, so a crash after the
+// commit loses none of it; the relay (services/outbox/relay.ts) carries it out.
+
+/** A cache invalidation a write owes (services/invalidation.ts says which tags). */
+export interface Invalidation {
+  /** The handler's name, for the invalidation log (`on_form_updated`). */
+  event: string
+  args: Record<string, unknown>
+  tags: string[]
+}
+
+/** An invalidation as the writer records it: leased to the writer, which tries it before answering. */
+export interface OwedInvalidation extends Invalidation {
+  id: string
+  /** The writer holds the item until `until` (ms since the epoch); then any relay may take it. */
+  lease: { owner: string, until: number }
+}
+
+/** What one write owes. */
+export interface Owed {
+  invalidation?: OwedInvalidation
+  /** Delivered to each of the form's active webhooks subscribed to `event`, as they are in the write's transaction. */
+  webhook?: WebhookEventBody
+}
+
+/**
+ * What a write owes, computed from what it wrote. An adapter calls it inside
+ * the write's transaction, only when the write happened (not for an update that
+ * found nothing), and records the result with the write or not at all.
+ */
+export type OwedBy<T> = (written: T) => Owed
+
+/** An invalidation a relay has claimed. */
+export interface ClaimedInvalidation extends Invalidation { id: string, attempts: number }
+
+/** A webhook delivery a relay has claimed, with where it goes now. */
+export interface ClaimedDelivery {
+  /** The delivery's id: the `webhook-id` header, the same on every attempt. */
+  id: string
+  webhook_id: string
+  form_id: string
+  event: WebhookEvent
+  /** The event's id (the body's `id`), the same for every webhook that gets the event. */
+  event_id: string
+  /** The exact bytes sent on every attempt. */
+  body: string
+  /** Attempts so far, this one included. */
+  attempts: number
+  /**
+   * The webhook's URL, secret and state now; when the webhook is gone with its
+   * form (form.deleted), as they were when the delivery was recorded.
+   */
+  target: { url: string, secret: string, active: boolean }
+}
+
+/** How a delivery attempt ended. */
+export interface DeliveryOutcome {
+  status: 'delivered' | 'pending' | 'failed'
+  status_code?: number
+  /** A class of failure (`timeout`, `HTTP 503`, ...), never an address. */
+  error?: string
+  /** When `pending`: the next attempt (ms since the epoch). */
+  next_attempt_at?: number
+}
+
+/**
+ * The relay's side of the outbox. Every change to a claimed item names the
+ * claim's token and does nothing once another relay holds the item (its lease
+ * expired), so two relays never settle one item.
+ */
+export interface OutboxRepository {
+  /**
+   * Takes up to `limit` due invalidations nobody holds, oldest due first, for
+   * `leaseMs`, counting an attempt on each.
+   */
+  claimInvalidations (token: string, leaseMs: number, limit: number, now: number): Promise<ClaimedInvalidation[]>
+  /** `retryAt` null: done; otherwise released, due again then. */
+  settleInvalidations (token: string, ids: readonly string[], retryAt: number | null, now: number): Promise<void>
+  /** Like claimInvalidations, for webhook deliveries. */
+  claimDeliveries (token: string, leaseMs: number, limit: number, now: number): Promise<ClaimedDelivery[]>
+  /** Records an attempt's outcome on the delivery and as its webhook's `last_delivery`. */
+  settleDelivery (token: string, id: string, outcome: DeliveryOutcome, now: number): Promise<void>
+  /** When the next pending item of either kind is due (a held one when its lease ends), or null when none is pending. */
+  nextDue (): Promise<number | null>
+  /** Pending items of both kinds. */
+  pending (): Promise<number>
+  /** Deletes up to `limit` finished items that finished before `before`; returns how many. */
+  prune (before: number, limit: number): Promise<number>
 }

@@ -9,7 +9,8 @@ import type { Dashboard } from '../../schemas/dashboards.js'
 import { DuplicateError, NotFoundError } from '../errors.js'
 import { newObjectId } from './ids.js'
 import { searchText } from './search.js'
-import type { FieldSummaries, Repositories, StatusCounts } from './port.js'
+import type { FieldSummaries, OwedBy, Repositories, StatusCounts } from './port.js'
+import { createSqliteOutbox } from './sqlite-outbox.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -187,6 +188,20 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
     return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
   }
 
+  // A write and what it owes (its invalidation, its webhook deliveries) commit
+  // together or not at all. IMMEDIATE: the write lock is taken up front, so two
+  // processes never deadlock upgrading a read to a write.
+  const outbox = createSqliteOutbox(db, prepare)
+  function atomically<T> (write: () => T, owed: OwedBy<never> | undefined): T {
+    if (owed === undefined) return write()
+    return db.transaction(() => {
+      const written = write()
+      // null or false: nothing was written, so nothing is owed
+      if (written !== null && written !== false) outbox.record(owed(written as never), Date.now())
+      return written
+    }).immediate()
+  }
+
   const ownerClause = (ownerId: string | undefined) =>
     ownerId === undefined ? { sql: '', params: [] as string[] } : { sql: 'AND f.owner_id = ?', params: [ownerId] }
 
@@ -194,13 +209,15 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
     kind: 'sqlite',
 
     forms: {
-      async create (input) {
+      async create (input, owed) {
         const at = now()
         const form: Form = { id: newObjectId(), ...input, version: 1, created_at: at, updated_at: at }
-        prepare(`INSERT INTO forms (id, owner_id, title, description, search_text, status, fields, version, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(form.id, form.owner_id, form.title, form.description,
-          searchText(form.title, form.description), form.status, JSON.stringify(form.fields), form.version, at, at)
-        return form
+        return atomically(() => {
+          prepare(`INSERT INTO forms (id, owner_id, title, description, search_text, status, fields, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(form.id, form.owner_id, form.title, form.description,
+            searchText(form.title, form.description), form.status, JSON.stringify(form.fields), form.version, at, at)
+          return form
+        }, owed)
       },
 
       async findById (id) {
@@ -223,20 +240,28 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
         return { items: rows.map(toForm), total }
       },
 
-      async update (id, changes, expectedVersion) {
-        const current = formById.get(id)
-        if (current === undefined || current.version !== expectedVersion) return null
-        const next = { ...toForm(current), ...changes, version: expectedVersion + 1, updated_at: now() }
-        const result = prepare(`UPDATE forms SET owner_id = ?, title = ?, description = ?, search_text = ?, status = ?,
-          fields = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`).run(next.owner_id, next.title,
-          next.description, searchText(next.title, next.description), next.status, JSON.stringify(next.fields),
-          next.version, next.updated_at, id, expectedVersion)
-        return result.changes === 1 ? next : null
+      async update (id, changes, expectedVersion, owed) {
+        return atomically(() => {
+          const current = formById.get(id)
+          if (current === undefined || current.version !== expectedVersion) return null
+          const next = { ...toForm(current), ...changes, version: expectedVersion + 1, updated_at: now() }
+          const result = prepare(`UPDATE forms SET owner_id = ?, title = ?, description = ?, search_text = ?, status = ?,
+            fields = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`).run(next.owner_id, next.title,
+            next.description, searchText(next.title, next.description), next.status, JSON.stringify(next.fields),
+            next.version, next.updated_at, id, expectedVersion)
+          return result.changes === 1 ? next : null
+        }, owed)
       },
 
-      async delete (id) {
-        // responses and webhooks go with it (ON DELETE CASCADE)
-        return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+      async delete (id, owed) {
+        if (owed === undefined) return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+        // the deliveries go to the webhooks as they are now: recorded before the cascade removes them
+        return db.transaction(() => {
+          if (formById.get(id) === undefined) return false
+          outbox.record(owed(true), Date.now())
+          // responses and webhooks go with it (ON DELETE CASCADE)
+          return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+        }).immediate()
       },
 
       async countByOwner (ownerId) {
@@ -255,13 +280,15 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
     },
 
     responses: {
-      async create (input) {
+      async create (input, owed) {
         const at = now()
         const response: FormResponse = { id: newObjectId(), ...input, submitted_at: at, updated_at: at }
-        insertChild('Form', () => prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?)`).run(response.id, response.form_id, response.form_version,
-          JSON.stringify(response.answers), at, at))
-        return response
+        return atomically(() => {
+          insertChild('Form', () => prepare(`INSERT INTO responses (id, form_id, form_version, answers, submitted_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)`).run(response.id, response.form_id, response.form_version,
+            JSON.stringify(response.answers), at, at))
+          return response
+        }, owed)
       },
 
       async findById (formId, id) {
@@ -276,13 +303,15 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
         return { items: rows.map(toResponse), total }
       },
 
-      async update (formId, id, changes) {
+      async update (formId, id, changes, owed) {
         const at = now()
-        const result = prepare('UPDATE responses SET answers = ?, form_version = ?, updated_at = ? WHERE id = ? AND form_id = ?')
-          .run(JSON.stringify(changes.answers), changes.form_version, at, id, formId)
-        if (result.changes !== 1) return null
-        const row = responseById.get(id, formId)
-        return row === undefined ? null : toResponse(row)
+        return atomically(() => {
+          const result = prepare('UPDATE responses SET answers = ?, form_version = ?, updated_at = ? WHERE id = ? AND form_id = ?')
+            .run(JSON.stringify(changes.answers), changes.form_version, at, id, formId)
+          if (result.changes !== 1) return null
+          const row = responseById.get(id, formId)
+          return row === undefined ? null : toResponse(row)
+        }, owed)
       },
 
       async analytics (formId, fields, since) {
@@ -375,24 +404,26 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
         return prepare<[number], User>(`SELECT ${USER_COLUMNS} FROM users ORDER BY updated_at DESC, id DESC LIMIT ?`).all(limit)
       },
 
-      async update (id, changes) {
-        const current = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = ?`).get(id)
-        if (current === undefined) return null
-        const next = { ...current, ...changes, updated_at: now() }
-        try {
-          prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?
-            WHERE id = ?`).run(next.email, next.email.toLowerCase(), next.name, next.role, next.password_hash, next.updated_at, id)
-        } catch (err) {
-          if (isUniqueViolation(err)) throw new DuplicateError('A user with this email already exists')
-          throw err
-        }
-        const { password_hash: _hash, ...user } = next
-        return user
+      async update (id, changes, owed) {
+        return atomically((): User | null => {
+          const current = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = ?`).get(id)
+          if (current === undefined) return null
+          const next = { ...current, ...changes, updated_at: now() }
+          try {
+            prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?
+              WHERE id = ?`).run(next.email, next.email.toLowerCase(), next.name, next.role, next.password_hash, next.updated_at, id)
+          } catch (err) {
+            if (isUniqueViolation(err)) throw new DuplicateError('A user with this email already exists')
+            throw err
+          }
+          const { password_hash: _hash, ...user } = next
+          return user
+        }, owed)
       },
 
-      async delete (id) {
+      async delete (id, owed) {
         // the dashboard goes with it (ON DELETE CASCADE)
-        return prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1
+        return atomically(() => prepare('DELETE FROM users WHERE id = ?').run(id).changes === 1, owed)
       },
 
       async count () {
@@ -401,13 +432,15 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
     },
 
     webhooks: {
-      async create (input) {
+      async create (input, owed) {
         const at = now()
         const webhook: StoredWebhook = { id: newObjectId(), ...input, created_at: at, updated_at: at }
-        insertChild('Form', () => prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(webhook.id, webhook.form_id, webhook.url, JSON.stringify(webhook.events),
-          webhook.active ? 1 : 0, webhook.secret, at, at))
-        return webhook
+        return atomically(() => {
+          insertChild('Form', () => prepare(`INSERT INTO webhooks (id, form_id, url, events, active, secret, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(webhook.id, webhook.form_id, webhook.url, JSON.stringify(webhook.events),
+            webhook.active ? 1 : 0, webhook.secret, at, at))
+          return webhook
+        }, owed)
       },
 
       async findById (formId, id) {
@@ -420,21 +453,28 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
         return rows.map(toWebhook)
       },
 
-      async update (formId, id, changes) {
-        const current = webhookById.get(id, formId)
-        if (current === undefined) return null
-        const next = { ...toWebhook(current), ...changes, updated_at: now() }
-        prepare('UPDATE webhooks SET url = ?, events = ?, active = ?, secret = ?, updated_at = ? WHERE id = ?')
-          .run(next.url, JSON.stringify(next.events), next.active ? 1 : 0, next.secret, next.updated_at, id)
-        return next
+      async update (formId, id, changes, owed) {
+        return atomically(() => {
+          const current = webhookById.get(id, formId)
+          if (current === undefined) return null
+          const next = { ...toWebhook(current), ...changes, updated_at: now() }
+          prepare('UPDATE webhooks SET url = ?, events = ?, active = ?, secret = ?, updated_at = ? WHERE id = ?')
+            .run(next.url, JSON.stringify(next.events), next.active ? 1 : 0, next.secret, next.updated_at, id)
+          return next
+        }, owed)
       },
 
-      async delete (formId, id) {
-        return prepare('DELETE FROM webhooks WHERE id = ? AND form_id = ?').run(id, formId).changes === 1
+      async delete (formId, id, owed) {
+        return db.transaction(() => {
+          if (prepare('DELETE FROM webhooks WHERE id = ? AND form_id = ?').run(id, formId).changes !== 1) return false
+          outbox.cancelDeliveries(id, Date.now())
+          if (owed !== undefined) outbox.record(owed(true), Date.now())
+          return true
+        }).immediate()
       },
 
-      async recordDelivery (id, delivery) {
-        prepare('UPDATE webhooks SET last_delivery = ? WHERE id = ?').run(JSON.stringify(delivery), id)
+      async deliveries (webhookId, paging) {
+        return outbox.deliveries(webhookId, paging)
       }
     },
 
@@ -445,14 +485,18 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
         return row === undefined ? null : { user_id: row.user_id, layout: JSON.parse(row.layout), updated_at: row.updated_at }
       },
 
-      async put (userId, layout) {
+      async put (userId, layout, owed) {
         const dashboard: Dashboard = { user_id: userId, layout, updated_at: now() }
-        insertChild('User', () => prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
-          ON CONFLICT (user_id) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`)
-          .run(userId, JSON.stringify(layout), dashboard.updated_at))
-        return dashboard
+        return atomically(() => {
+          insertChild('User', () => prepare(`INSERT INTO dashboards (user_id, layout, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT (user_id) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`)
+            .run(userId, JSON.stringify(layout), dashboard.updated_at))
+          return dashboard
+        }, owed)
       }
     },
+
+    outbox: outbox.repository,
 
     async ping () {
       // a read of the file itself (SELECT 1 would not touch it): it fails while another process holds its locks

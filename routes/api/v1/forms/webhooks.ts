@@ -2,22 +2,26 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
-import { responseTags } from '../../../../services/tags.js'
-import { CreatedWebhook, Webhook, WebhookCreate, WebhookListQuery, WebhookParams, WebhookPatch } from '../../../../schemas/webhooks.js'
+import {
+  CreatedWebhook, Webhook, WebhookCreate, WebhookDelivery, WebhookListQuery, WebhookParams, WebhookPatch
+} from '../../../../schemas/webhooks.js'
 
 const WebhookRef = Type.Ref(Webhook)
 
-const DELIVERY_NOTE = 'Deliveries are JSON POSTs `{ id, event, occurred_at, form_id, data }` signed with ' +
-  '`X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret>`, with `X-Webhook-Event` and ' +
-  '`X-Webhook-Event-Id` (the same on every retry). Non-2xx answers and timeouts are retried with exponential backoff; ' +
-  'the outcome shows as `last_delivery`.'
+const DELIVERY_NOTE = 'Deliveries are JSON POSTs `{ id, event, occurred_at, form_id, data }` signed as Standard Webhooks ' +
+  'specify: `webhook-id` (the delivery\'s id, the same on every retry: deduplicate on it), `webhook-timestamp` (Unix seconds) and ' +
+  '`webhook-signature: v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">`. For existing receivers, ' +
+  '`X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret string>` too, with `X-Webhook-Event` ' +
+  'and `X-Webhook-Event-Id`. Delivery is at least once, in no guaranteed order; non-2xx answers and timeouts are retried with ' +
+  'exponential backoff, up to WEBHOOK_MAX_ATTEMPTS attempts. Every delivery is in the delivery log.'
+
+// The webhook routes are not cached: they show `last_delivery`, which changes with every delivery attempt.
 
 const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
   const { webhooks, authenticate } = fastify
 
   fastify.get('/:form_id/webhooks', {
     onRequest: authenticate,
-    config: { cache: { kind: 'query_result', scope: 'user', tags: responseTags.formWebhooks } },
     schema: {
       tags: ['webhooks'],
       summary: 'List a form\'s webhooks, oldest first (the form\'s owner or an admin); secrets are never shown',
@@ -33,7 +37,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags: ['webhooks'],
       summary: 'Add a webhook to a form (the form\'s owner or an admin); the answer shows its secret, this once',
-      description: `Without a secret, a random 256-bit one is generated. ${DELIVERY_NOTE}`,
+      description: `Without a secret, a random \`whsec_\` secret (256 bits) is generated. ${DELIVERY_NOTE}`,
       security: BearerAuth,
       params: FormParams,
       body: WebhookCreate,
@@ -46,7 +50,6 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:form_id/webhooks/:webhook_id', {
     onRequest: authenticate,
-    config: { cache: { scope: 'user', tags: responseTags.formWebhooks } },
     schema: {
       tags: ['webhooks'],
       summary: 'Get a webhook with its last delivery (the form\'s owner or an admin)',
@@ -55,6 +58,20 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: WebhookRef, ...errors(400, 401, 403, 404) }
     }
   }, async (request) => webhooks.get(request.user, request.params.form_id, request.params.webhook_id))
+
+  fastify.get('/:form_id/webhooks/:webhook_id/deliveries', {
+    onRequest: authenticate,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'A webhook\'s delivery log, newest first (the form\'s owner or an admin)',
+      description: 'One item per event delivered to this webhook: its status, attempts, the latest answer or class of failure, ' +
+        `and when the next attempt is due. Kept for OUTBOX_RETENTION_HOURS after it finished. ${DELIVERY_NOTE}`,
+      security: BearerAuth,
+      params: WebhookParams,
+      querystring: WebhookListQuery,
+      response: { 200: PageOf(Type.Ref(WebhookDelivery)), ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => webhooks.deliveries(request.user, request.params.form_id, request.params.webhook_id, request.query))
 
   fastify.patch('/:form_id/webhooks/:webhook_id', {
     onRequest: authenticate,
