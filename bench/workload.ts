@@ -21,7 +21,7 @@ const WARMUP_MS = 10_000
 const ROUNDS = 3
 /**
  * The default entry limits (form_schema 1,000) hold a tenth of 10,000 forms;
- * an operator sizes them to the data set, as here (DESIGN.md §5 limits are per deployment).
+ * an operator sizes them to the data set, as here (the default limits are per deployment).
  */
 const SIZED_FOR_THE_DATA = { CACHE_MAX_ENTRIES_FORM_SCHEMA: '30000', CACHE_MAX_ENTRIES_QUERY_RESULT: '30000', CACHE_MAX_ENTRIES_API_RESPONSE: '30000' }
 

@@ -12,7 +12,7 @@ const Entries = (fallback: number) => Integer(1, 10_000_000, fallback)
 const NODE_LIST_WORDS = 'a comma-separated list of host:port (e.g. 10.0.0.1:7000,10.0.0.2:7000)'
 const NODE_LIST = '^(([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5})(,([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5})*$'
 
-/** Every environment variable the service reads, with its default (DESIGN.md §4). */
+/** Every environment variable the service reads, with its default (README, "Configuration"). */
 export const EnvSchema = Type.Object({
   NODE_ENV: Type.String({ default: 'development' }),
   PORT: Integer(0, 65535, 3000),

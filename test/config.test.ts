@@ -1,7 +1,7 @@
 import t from 'tap'
 import { EnvSchema, loadConfig, parseDuration, parseMemorySize } from '../services/config.js'
 
-t.test('defaults match DESIGN.md §4 and §5', async (t) => {
+t.test('the defaults are the documented ones', async (t) => {
   const config = loadConfig({})
   t.equal(config.port, 3000)
   t.equal(config.host, '127.0.0.1')

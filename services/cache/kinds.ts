@@ -1,4 +1,4 @@
-/** The five cache kinds (DESIGN.md §5): each with its own TTL, size limit and key prefix. */
+/** The five cache kinds: each with its own TTL, size limit and key prefix. */
 export const CACHE_KINDS = ['form_schema', 'user_session', 'query_result', 'dashboard_widget', 'api_response'] as const
 export type CacheKind = typeof CACHE_KINDS[number]
 
