@@ -19,7 +19,8 @@ export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPi
   const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
   const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
   const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix })
-  const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs)
+  // a standalone Redis: the connections are plain clients
+  const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs) as { commands: Redis, subscriber: Redis }
   const commands = autoPipelining ? connections.commands : new Redis({ ...connections.commands.options, enableAutoPipelining: false })
   if (!autoPipelining) connections.commands.disconnect()
   const { subscriber } = connections

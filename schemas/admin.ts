@@ -82,7 +82,11 @@ export const CacheHealth = Type.Object({
   subscribed: Type.Boolean({ description: 'whether this instance is subscribed to the invalidation channel' }),
   link_healthy: Type.Boolean({ description: 'subscribed and hearing the channel\'s heartbeats: invalidations from other instances reach this one' }),
   heard_ms_ago: Nullable(Type.Integer({ minimum: 0 }), 'milliseconds since anything was heard on the invalidation channel'),
-  memory_pressure: Type.Boolean({ description: 'Redis uses more than CACHE_MAX_MEMORY_PERCENT of REDIS_MAX_MEMORY' }),
+  memory_pressure: Type.Boolean({ description: 'Redis (on a Cluster: any master) uses more than CACHE_MAX_MEMORY_PERCENT of REDIS_MAX_MEMORY' }),
+  nodes: Type.Array(Type.Object({
+    node: Type.String({ description: 'host:port' }),
+    ping_ms: Nullable(Type.Number(), 'null when it does not answer')
+  }), { description: 'the Redis servers holding the data (every master of a Cluster); empty while Redis is not used' }),
   epochs: Type.Integer({ minimum: 0, description: 'new epochs this instance started because Redis was another server than before (a restart or a failover): each made every stored entry stale' }),
   pending_invalidations: Type.Integer({ minimum: 0, description: 'invalidations waiting to be replayed when Redis answers again' }),
   last_error: Nullable(Type.String(), 'the last Redis error seen')

@@ -202,7 +202,10 @@ function topologyOf (env: Env): RedisTopology {
   if (env.REDIS_CLUSTER_NODES !== undefined && env.REDIS_SENTINELS !== undefined) {
     throw new ConfigError('invalid configuration: REDIS_CLUSTER_NODES and REDIS_SENTINELS cannot both be set (choose Redis Cluster or Sentinel)')
   }
-  if (env.REDIS_CLUSTER_NODES !== undefined) return { mode: 'cluster', nodes: parseNodeList('REDIS_CLUSTER_NODES', env.REDIS_CLUSTER_NODES) }
+  if (env.REDIS_CLUSTER_NODES !== undefined) {
+    if (env.REDIS_DB !== 0) throw new ConfigError('invalid configuration: REDIS_DB must be 0 with REDIS_CLUSTER_NODES (a Redis Cluster has one database)')
+    return { mode: 'cluster', nodes: parseNodeList('REDIS_CLUSTER_NODES', env.REDIS_CLUSTER_NODES) }
+  }
   if (env.REDIS_SENTINELS !== undefined) {
     return { mode: 'sentinel', sentinels: parseNodeList('REDIS_SENTINELS', env.REDIS_SENTINELS), masterName: env.REDIS_SENTINEL_MASTER }
   }

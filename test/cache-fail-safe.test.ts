@@ -83,5 +83,5 @@ t.test('eager refresh: a hot key is refreshed before its TTL ends, so it never m
   const misses = a.cache.counters.kinds.query_result.misses + b.cache.counters.kinds.query_result.misses
   t.ok(misses <= 2, `${misses} misses in 4.5 s of reads of a 2 s entry`)
   t.ok(loads >= 3, `${loads} loads: refreshed in the background`)
-  t.ok(loads <= 6, 'about one refresh per half TTL, across both instances')
+  t.ok(loads <= 10, `${loads} loads for 180 reads: refreshed about once per half TTL, not per read`)
 })

@@ -35,7 +35,8 @@ export interface InstanceOptions {
  */
 export async function cacheInstance (t: Test, { port = 6379, prefix = uniquePrefix(), env = {}, settings = {} }: InstanceOptions = {}) {
   const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(port), REDIS_KEY_PREFIX: prefix, CACHE_OP_TIMEOUT_MS: TEST_OP_TIMEOUT_MS, ...env })
-  const { commands, subscriber } = createRedisConnections(config.redis, config.cache.opTimeoutMs)
+  // a standalone Redis: the connections are plain clients
+  const { commands, subscriber } = createRedisConnections(config.redis, config.cache.opTimeoutMs) as { commands: Redis, subscriber: Redis }
   commands.on('error', () => {})
   subscriber.on('error', () => {})
   await Promise.allSettled([commands.connect(), subscriber.connect()])

@@ -81,6 +81,7 @@ t.test('a bad value is refused with one line naming the variable', async (t) => 
     [{ REDIS_CLUSTER_NODES: 'a:70000' }, /^invalid configuration: REDIS_CLUSTER_NODES must list host:port pairs with ports from 1 to 65535 \(got "a:70000"\)$/],
     [{ REDIS_SENTINELS: 'a:1, b:2' }, /^invalid configuration: REDIS_SENTINELS must be a comma-separated list/],
     [{ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2' }, /^invalid configuration: REDIS_CLUSTER_NODES and REDIS_SENTINELS cannot both be set/],
+    [{ REDIS_CLUSTER_NODES: 'a:1', REDIS_DB: '2' }, /^invalid configuration: REDIS_DB must be 0 with REDIS_CLUSTER_NODES/],
     [{ CACHE_GRACE_SECONDS: '-1' }, /CACHE_GRACE_SECONDS must be an integer/],
     [{ CACHE_EAGER_REFRESH: '1' }, /CACHE_EAGER_REFRESH must be a number/],
     [{ CACHE_SOFT_TIMEOUT_MS: '6000' }, /CACHE_SOFT_TIMEOUT_MS must not exceed CACHE_HARD_TIMEOUT_MS/],

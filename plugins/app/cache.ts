@@ -22,6 +22,7 @@ export default fp(async (fastify) => {
     },
     redis: connections?.commands,
     subscriber: connections?.subscriber,
+    sharded: connections?.cluster,
     logger: fastify.log.child({ module: 'cache' })
   })
   fastify.decorate('cache', cache)

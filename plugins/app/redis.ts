@@ -1,19 +1,32 @@
 import fp from 'fastify-plugin'
 import fastifyRedis from '@fastify/redis'
 import type { Redis } from 'ioredis'
-import { createRedisConnections } from '../../services/cache/connection.js'
+import { createRedisConnections, type RedisConnections } from '../../services/cache/connection.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Our Redis connections, or null when the cache is disabled. */
-    redisConnections: { commands: Redis, subscriber: Redis } | null
+    redisConnections: RedisConnections | null
+  }
+}
+
+/** What an ioredis error means, in words an operator can act on. */
+function plainly (err: Error & { code?: string }): string {
+  switch (err.code) {
+    case 'ECONNREFUSED': return 'connection refused (is Redis running there?)'
+    case 'ENOTFOUND': case 'EAI_AGAIN': return 'the host name does not resolve'
+    case 'ETIMEDOUT': return 'no answer in time'
+    case 'ECONNRESET': case 'EPIPE': return 'the connection was closed'
+    default: return /NOAUTH|WRONGPASS|invalid password/i.test(err.message) ? 'authentication failed (check REDIS_PASSWORD)' : err.message
   }
 }
 
 /**
- * Builds and probes the ioredis clients ourselves, so an unreachable Redis
- * never fails the start-up: the cache runs in-process until Redis answers,
- * and ioredis keeps reconnecting in the background.
+ * Builds and probes the ioredis clients ourselves (a standalone Redis, a
+ * Cluster or a Sentinel group, as configured), so an unreachable Redis never
+ * fails the start-up: the cache runs in-process until Redis answers, and the
+ * clients keep reconnecting in the background. Losing and finding Redis again
+ * is logged once each, in plain words.
  */
 export default fp(async (fastify) => {
   const { redis: settings, cache } = fastify.config
@@ -21,29 +34,32 @@ export default fp(async (fastify) => {
     fastify.decorate('redisConnections', null)
     return
   }
-  const { commands, subscriber } = createRedisConnections(settings, cache.opTimeoutMs)
+  const connections = createRedisConnections(settings, cache.opTimeoutMs)
+  const { commands, subscriber, describe } = connections
+  const log = fastify.log.child({ module: 'redis' })
 
-  // ioredis reports every failed reconnection; say it once per outage.
-  let reported = false
+  let lost = false
   const onError = (err: Error) => {
-    if (!reported) fastify.log.warn({ error: err.message }, 'redis connection error (reconnecting in the background)')
-    reported = true
+    if (lost) return
+    lost = true
+    log.warn({ error: err.message }, `${describe} is unreachable: ${plainly(err)}. The cache keeps working in-process; reconnecting in the background`)
   }
-  const onReady = () => { reported = false }
+  const onReady = () => {
+    if (lost) log.info({}, `${describe} is reachable again`)
+    lost = false
+  }
   for (const client of [commands, subscriber]) client.on('error', onError).on('ready', onReady)
 
   try {
     await Promise.all([commands.connect(), subscriber.connect()])
-  } catch (err) {
-    fastify.log.warn({ error: (err as Error).message, host: settings.host, port: settings.port },
-      'redis unreachable at start-up: using the in-process cache until it answers')
-  }
+    log.info({}, `using ${describe}`)
+  } catch { /* logged once by onError; the clients retry by themselves */ }
 
-  // @fastify/redis waits for a client that is not ready (until the plugin
-  // times out), so it gets the client only when the probe succeeded; `fastify.redis`
-  // is a convenience for third-party plugins, ours use `fastify.cache`.
-  if (commands.status === 'ready') await fastify.register(fastifyRedis, { client: commands, closeClient: true })
+  // @fastify/redis waits for a client that is not ready (until the plugin times
+  // out), so it gets the client only when the probe succeeded (and only a plain
+  // one); `fastify.redis` is a convenience for third-party plugins, ours use `fastify.cache`.
+  if (commands.status === 'ready' && !connections.cluster) await fastify.register(fastifyRedis, { client: commands as Redis, closeClient: true })
   else fastify.addHook('onClose', async () => { commands.disconnect() })
-  fastify.decorate('redisConnections', { commands, subscriber })
+  fastify.decorate('redisConnections', connections)
   fastify.addHook('onClose', async () => { subscriber.disconnect() })
 }, { name: 'redis', dependencies: ['config'] })

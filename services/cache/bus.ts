@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 
 /** What travels on the invalidation channel. */
 export interface BusMessage {
@@ -11,7 +11,7 @@ export interface BusMessage {
 
 export interface BusOptions {
   /** A connection of its own (pub/sub needs one). */
-  subscriber: Redis
+  subscriber: Redis | Cluster
   channel: string
   /** Sharded pub/sub (SSUBSCRIBE, Redis Cluster 7+). */
   sharded?: boolean

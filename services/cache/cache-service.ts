@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import { createCircuitBreaker, type BreakerState } from './breaker.js'
 import { createBus } from './bus.js'
 import { createInvalidator } from './invalidator.js'
@@ -26,7 +26,7 @@ export interface CacheDeps {
   /** The command connection; without it the cache is in-process only. */
   redis?: RedisClient
   /** A second connection for invalidation messages (pub/sub needs its own). */
-  subscriber?: Redis
+  subscriber?: Redis | Cluster
   /** Redis Cluster: sharded pub/sub for the invalidation channel. */
   sharded?: boolean
   logger: CacheLogger
@@ -142,6 +142,14 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
   // settles once the first probe (the epoch check) has run, or at once without Redis
   let firstProbe: () => void = () => {}
   const started = redis === undefined ? Promise.resolve() : new Promise<void>((resolve) => { firstProbe = resolve })
+  // A failover behind a live connection (a Cluster's replica promoted) shows only in the servers'
+  // run_ids: check the epoch now and then, not only on reconnect.
+  const epochTimer = recovery === undefined
+    ? undefined
+    : setInterval(() => {
+      if (breaker.allows()) recovery.checkEpoch().catch((err: unknown) => breaker.failure(err, { trip: true }))
+    }, settings.epochCheckMs ?? 1000).unref()
+
   if (redis !== undefined) {
     redis.on('close', () => breaker.trip(new Error('connection to redis closed')))
     // (re)connected: the probe checks the epoch, replays, and switches over
@@ -285,6 +293,7 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     close () {
       breaker.stop()
       bus?.close()
+      clearInterval(epochTimer)
     }
   }
 }

@@ -1,15 +1,26 @@
-import { Redis, type RedisOptions } from 'ioredis'
+import { Cluster, Redis, type RedisOptions } from 'ioredis'
 import type { AppConfig } from '../config.js'
 
+export interface RedisConnections {
+  /** Commands, with the per-operation deadline: a Redis, or a Cluster routing each key to its node. */
+  commands: Redis | Cluster
+  /** Invalidation messages (pub/sub needs a connection of its own; sharded pub/sub on a Cluster). */
+  subscriber: Redis | Cluster
+  /** Redis Cluster: keys spread over the masters, the invalidation channel is sharded. */
+  cluster: boolean
+  /** Where the connections go, for logs. */
+  describe: string
+}
+
 /**
- * Two connections: commands (with the per-operation deadline) and invalidation
- * messages (pub/sub needs a connection of its own). Neither queues commands
- * while disconnected — the circuit breaker decides — and both reconnect forever.
+ * The connections the cache uses, for the deployment REDIS_* describes: a
+ * standalone Redis, a Redis Cluster (REDIS_CLUSTER_NODES) or the master a
+ * Sentinel group watches (REDIS_SENTINELS), followed through failovers. None
+ * queues commands while disconnected — the circuit breaker decides — and all
+ * reconnect forever.
  */
-export function createRedisConnections (redis: AppConfig['redis'], opTimeoutMs: number) {
-  const options: RedisOptions = {
-    host: redis.host,
-    port: redis.port,
+export function createRedisConnections (redis: AppConfig['redis'], opTimeoutMs: number): RedisConnections {
+  const common: RedisOptions = {
     db: redis.db,
     password: redis.password,
     lazyConnect: true,
@@ -20,10 +31,37 @@ export function createRedisConnections (redis: AppConfig['redis'], opTimeoutMs: 
     retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2000),
     enableAutoPipelining: true
   }
+  const commandOptions: RedisOptions = { ...common, socketTimeout: redis.socketTimeoutMs, connectionName: 'forms-api' }
+  const subscriberOptions: RedisOptions = { ...common, autoResubscribe: false, enableAutoPipelining: false, connectionName: 'forms-api:invalidations' }
+  const { topology } = redis
+
+  if (topology.mode === 'cluster') {
+    const cluster = (redisOptions: RedisOptions, extra: object = {}) => new Cluster(topology.nodes, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      enableAutoPipelining: redisOptions.enableAutoPipelining,
+      scaleReads: 'master',
+      slotsRefreshTimeout: Math.max(1000, opTimeoutMs),
+      clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
+      redisOptions: { ...redisOptions, db: undefined, retryStrategy: undefined, enableOfflineQueue: undefined },
+      ...extra
+    } as ConstructorParameters<typeof Cluster>[1])
+    return {
+      commands: cluster(commandOptions),
+      subscriber: cluster(subscriberOptions, { shardedSubscribers: true }),
+      cluster: true,
+      describe: `redis cluster ${topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',')}`
+    }
+  }
+  const where: RedisOptions = topology.mode === 'sentinel'
+    ? { sentinels: topology.sentinels, name: topology.masterName, sentinelRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000) }
+    : { host: redis.host, port: redis.port }
   return {
-    commands: new Redis({ ...options, socketTimeout: redis.socketTimeoutMs, connectionName: 'forms-api' }),
-    subscriber: new Redis({ ...options, autoResubscribe: false, enableAutoPipelining: false, connectionName: 'forms-api:invalidations' })
+    commands: new Redis({ ...commandOptions, ...where }),
+    subscriber: new Redis({ ...subscriberOptions, ...where }),
+    cluster: false,
+    describe: topology.mode === 'sentinel'
+      ? `redis master "${topology.masterName}" via sentinels ${topology.sentinels.map(({ host, port }) => `${host}:${port}`).join(',')}`
+      : `redis ${redis.host}:${redis.port}`
   }
 }
-
-export type RedisConnections = ReturnType<typeof createRedisConnections>

@@ -34,7 +34,7 @@ export function createRecovery ({ l2, memory, clock, versions, invalidator, logg
    */
   async function checkEpoch () {
     const since = clock.now()
-    const { changed, first, version } = await l2.epoch(await l2.runId(), newVersion())
+    const { changed, first, version } = await l2.epoch(await l2.servers(), newVersion())
     if (changed) {
       if (first) {
         logger.info({ epoch: version }, 'the cache starts its first epoch on this redis')
@@ -78,6 +78,7 @@ export function createRecovery ({ l2, memory, clock, versions, invalidator, logg
       await resync()
     },
     resync,
+    checkEpoch,
     epochs: () => epochs
   }
 }

@@ -7,6 +7,11 @@ import { zeroCounts, type KindCounts } from './types.js'
 
 export type RedisClient = Redis | Cluster
 
+/** The servers that hold data: the masters of a Cluster, or the one Redis. */
+const dataNodes = (client: RedisClient): Redis[] => 'nodes' in client && typeof client.nodes === 'function' && client.isCluster
+  ? client.nodes('master')
+  : [client as Redis]
+
 interface Scripts {
   cacheReadBuffer (entry: string, lock: string, expected: string, now: number, token: string, lockTtlMs: number): Promise<[Buffer | null, number]>
   cacheExtendLock (lock: string, token: string, ttlMs: number): Promise<number>
@@ -44,6 +49,18 @@ export interface RedisTierOptions {
 /** What the read script did besides returning the entry (see scripts.ts READ). */
 export type ReadStatus = 'fresh' | 'locked' | 'held' | 'unlocked' | 'backoff'
 const READ_STATUS: readonly ReadStatus[] = ['fresh', 'locked', 'held', 'unlocked', 'backoff']
+
+const parseInfo = (text: string) =>
+  Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]))
+
+/** "1.50M", as Redis' used_memory_human. */
+export function humanBytes (bytes: number): string {
+  const units = ['B', 'K', 'M', 'G']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++ }
+  return unit === 0 ? `${value}B` : `${value.toFixed(2)}${units[unit]}`
+}
 
 const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
 const SCAN_BATCH = 500
@@ -168,12 +185,19 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       return { changed: Number(outcome) !== 0, first: Number(outcome) === 2, version: String(version) }
     },
 
-    /** The server's run_id (new after every restart; another one after a failover). */
-    async runId (): Promise<string> {
-      const info = await (redis as Redis).info('server')
-      const runId = /run_id:(\w+)/.exec(info)?.[1]
-      if (runId === undefined) throw new Error('INFO server has no run_id')
-      return runId
+    /**
+     * Which servers hold the data: the run_id of each (new after every restart;
+     * another one after a failover), sorted, for a Cluster one per master.
+     */
+    async servers (): Promise<string> {
+      const nodes = dataNodes(redis)
+      if (nodes.length === 0) throw new Error('no redis master known yet')
+      const ids = await Promise.all(nodes.map(async (node) => {
+        const runId = /run_id:(\w+)/.exec(await node.info('server'))?.[1]
+        if (runId === undefined) throw new Error('INFO server has no run_id')
+        return runId
+      }))
+      return ids.sort().join(',')
     },
 
     /** SCAN + UNLINK in batches: the cache's own keys under the prefix that match the glob. */
@@ -181,18 +205,21 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       return guarded('deleteMatching', async () => {
         const entries = zeroCounts()
         let deleted = 0
-        let cursor = '0'
-        do {
-          const [next, found] = await (redis as Redis).scan(cursor, 'MATCH', keys.prefix + glob, 'COUNT', SCAN_BATCH)
-          cursor = next
-          const ours = found.filter((key) => keys.isCacheKey(key))
-          if (ours.length === 0) continue
-          deleted += (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
-          for (const key of ours) {
-            const kind = keys.kindOf(key)
-            if (kind !== undefined) entries[kind]++
-          }
-        } while (cursor !== '0')
+        // every master of a Cluster holds its own share of the keys: SCAN each
+        for (const node of dataNodes(redis)) {
+          let cursor = '0'
+          do {
+            const [next, found] = await node.scan(cursor, 'MATCH', keys.prefix + glob, 'COUNT', SCAN_BATCH)
+            cursor = next
+            const ours = found.filter((key) => keys.isCacheKey(key))
+            if (ours.length === 0) continue
+            deleted += (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
+            for (const key of ours) {
+              const kind = keys.kindOf(key)
+              if (kind !== undefined) entries[kind]++
+            }
+          } while (cursor !== '0')
+        }
         return { keys: deleted, entries }
       }, force)
     },
@@ -210,18 +237,37 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       })
     },
 
-    /** used_memory, used_memory_human, evicted_keys, ... from INFO. */
-    async info (): Promise<Record<string, string> | undefined> {
-      const text = await guarded('info', async () => `${await (redis as Redis).info('memory')}\n${await (redis as Redis).info('stats')}`)
-      if (text === undefined) return undefined
-      return Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]))
+    /**
+     * used_memory, evicted_keys, ... from INFO, per data node (host:port), and
+     * summed over the nodes (used_memory_human then describes the sum).
+     */
+    async info (): Promise<{ total: Record<string, string>, nodes: Array<{ node: string, info: Record<string, string> }> } | undefined> {
+      return guarded('info', async () => {
+        const nodes = await Promise.all(dataNodes(redis).map(async (node) => ({
+          node: `${node.options.host}:${node.options.port}`,
+          info: parseInfo(`${await node.info('memory')}\n${await node.info('stats')}`)
+        })))
+        const total = { ...nodes[0]?.info }
+        for (const field of ['used_memory', 'evicted_keys']) total[field] = String(nodes.reduce((sum, { info }) => sum + Number(info[field] ?? 0), 0))
+        if (nodes.length > 1) total.used_memory_human = humanBytes(Number(total.used_memory))
+        return { total, nodes }
+      })
     },
 
-    /** A round trip that bypasses the breaker: the breaker's own probe. */
+    /** A round trip to every data node that bypasses the breaker: the breaker's own probe. */
     async ping (): Promise<number> {
       const started = performance.now()
-      await redis.ping()
+      await Promise.all(dataNodes(redis).map((node) => node.ping()))
       return performance.now() - started
+    },
+
+    /** Each data node and how long its ping takes (null: it does not answer). */
+    async nodes (): Promise<Array<{ node: string, ping_ms: number | null }>> {
+      return Promise.all(dataNodes(redis).map(async (node) => {
+        const started = performance.now()
+        const pinged = await node.ping().then(() => true, () => false)
+        return { node: `${node.options.host}:${node.options.port}`, ping_ms: pinged ? Math.round((performance.now() - started) * 1000) / 1000 : null }
+      }))
     }
   }
 }

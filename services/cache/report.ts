@@ -1,7 +1,7 @@
 import type { CircuitBreaker } from './breaker.js'
 import { CACHE_KINDS, type CacheKind } from './kinds.js'
 import type { MemoryTier } from './memory-tier.js'
-import type { RedisTier } from './redis-tier.js'
+import { humanBytes, type RedisTier } from './redis-tier.js'
 import type { CacheCounters } from './stats.js'
 import type { CacheSettings } from './types.js'
 
@@ -26,15 +26,6 @@ export interface ReportSources {
 }
 
 const ratio = (hits: number, misses: number) => hits + misses === 0 ? 0 : Math.round(hits / (hits + misses) * 10_000) / 10_000
-
-/** "1.50M", as Redis' used_memory_human. */
-export function humanBytes (bytes: number): string {
-  const units = ['B', 'K', 'M', 'G']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++ }
-  return unit === 0 ? `${value}B` : `${value.toFixed(2)}${units[unit]}`
-}
 
 /** Statistics and health of the cache, read from the counters and both tiers. */
 export function createCacheReport ({ settings, counters, memory, breaker, l2, buckets, connected, link, epochs, pendingInvalidations }: ReportSources) {
@@ -66,7 +57,8 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, bu
     /** The figures of GET /admin/cache/stats (the original field names), per kind and per tier. */
     async stats () {
       const useRedis = l2 !== undefined && breaker.allows()
-      const [info, l2Entries] = useRedis ? await Promise.all([l2.info(), l2.entryCounts(buckets)]) : [undefined, undefined]
+      const [nodesInfo, l2Entries] = useRedis ? await Promise.all([l2.info(), l2.entryCounts(buckets)]) : [undefined, undefined]
+      const info = nodesInfo?.total
       const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, kindStats(kind, l2Entries?.[kind] ?? 0)])) as
         Record<CacheKind, ReturnType<typeof kindStats>>
       const sum = (pick: (k: ReturnType<typeof kindStats>) => number) => CACHE_KINDS.reduce((total, kind) => total + pick(kinds[kind]), 0)
@@ -112,10 +104,13 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, bu
         try { pingMs = await l2.ping() } catch (err) { error = (err as Error).message }
       }
       let memoryPressure = false
-      if (pingMs !== undefined && settings.memoryLimit !== undefined) {
+      const limit = settings.memoryLimit
+      if (pingMs !== undefined && limit !== undefined) {
+        // REDIS_MAX_MEMORY is each server's: a Cluster is short of memory when any master is
         const info = await l2!.info()
-        memoryPressure = Number(info?.used_memory ?? 0) > settings.memoryLimit.bytes * settings.memoryLimit.ratio
+        memoryPressure = (info?.nodes ?? []).some(({ info }) => Number(info.used_memory ?? 0) > limit.bytes * limit.ratio)
       }
+      const nodes = l2 !== undefined && pingMs !== undefined ? await l2.nodes() : []
       const redisUp = pingMs !== undefined
       const linkState = link()
       const reasons: string[] = []
@@ -136,6 +131,7 @@ export function createCacheReport ({ settings, counters, memory, breaker, l2, bu
         link_healthy: linkState?.healthy ?? false,
         heard_ms_ago: linkState?.silentFor ?? null,
         memory_pressure: memoryPressure,
+        nodes,
         epochs: epochs(),
         pending_invalidations: pendingInvalidations(),
         last_error: error ?? null

@@ -47,6 +47,8 @@ export interface CacheSettings {
   heartbeatMs?: number
   silenceMs?: number
   breaker?: { failureThreshold: number, cooldownMs: number, maxCooldownMs: number }
+  /** How often the epoch is checked against the Redis servers (a failover without a reconnect). */
+  epochCheckMs?: number
   /** Redis memory use above `ratio` × `bytes` reports the cache degraded. */
   memoryLimit?: { bytes: number, ratio: number }
 }
