@@ -40,7 +40,7 @@ t.test('a real fault is a 500 that hides its details', async (t) => {
   await app.repositories.close()
   const res = await app.inject({ url: '/api/v1/forms', headers: root.headers })
   t.equal(res.statusCode, 500)
-  t.same(res.json(), { statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' })
+  t.same(res.json(), { statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error', code: 'INTERNAL_ERROR' })
   const ready = await app.inject({ url: '/health/ready' })
   t.equal(ready.statusCode, 503, 'readiness reports the database down')
   t.match(ready.json(), { status: 'unavailable', checks: { database: { status: 'down' } } })
