@@ -71,6 +71,9 @@ t.test('bad input is a 400 naming the problem', async (t) => {
   const cases = [
     { email: 'not-an-email', name: 'x', password: 'password-long-x' },
     { email: 'a@e.test', name: 'x', password: 'short' },
+    { email: 'a@e.test', name: 'x', password: 'elevenchars' },
+    { email: 'a@e.test', name: 'x', password: ' '.repeat(20) },
+    { email: 'a@e.test', name: 'x', password: '\t\n \u00a0'.repeat(4) },
     { email: 'a@e.test', name: 'x', password: 'password-long-x', role: 'superuser' },
     { email: 'a@e.test', name: 'x', password: 'password-long-x', extra: true },
     { email: 'a@e.test', password: 'password-long-x' }
