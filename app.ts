@@ -87,7 +87,10 @@ export function serverOptions (config: AppConfig): FastifyServerOptions {
     schemaController: { compilersFactory: { buildValidator } },
     schemaErrorFormatter: formatValidationErrors,
     // a malformed URL (`%zz`) or an over-long parameter (414) never reaches a route: same error shape
-    frameworkErrors: (err, _request, reply) => sendError(reply, err.statusCode ?? 400, err.message, err.code)
+    frameworkErrors: (err, _request, reply) => {
+      const statusCode = err.statusCode ?? 500
+      return sendError(reply, statusCode, statusCode >= 500 ? 'Internal Server Error' : err.message, err.code)
+    }
   }
 }
 

@@ -47,6 +47,10 @@ t.test('matchGlob: stars, question marks, classes and escapes as Redis reads the
   const match = compileGlob('form:*:[0-9]')
   t.ok(match('form:x:1'))
   t.notOk(match('form:x:a'))
+  t.ok(match('form:é:1'), 'one matcher, many keys, ASCII or not')
+  const long = `form:${'é'.repeat(3000)}:7`
+  t.ok(match(long), 'a key longer than the matcher\'s buffer')
+  t.notOk(match(`${long}x`))
 })
 
 t.test('matchGlob takes steps in proportion to pattern × key, however many stars', async (t) => {

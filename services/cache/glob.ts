@@ -83,16 +83,22 @@ function parse (pattern: string): Token[] {
   return tokens
 }
 
-function matchesByte (token: Exclude<Token, { kind: 'star' }>, byte: number): boolean {
-  switch (token.kind) {
-    case 'any': return true
-    case 'byte': return token.value === byte
-    case 'set': {
+/** A one-byte step as the bytes it accepts (one table lookup per byte), or null for a star. */
+type Step = Uint8Array | null
+
+function toStep (token: Token): Step {
+  if (token.kind === 'star') return null
+  const accepts = new Uint8Array(256)
+  for (let byte = 0; byte < 256; byte++) {
+    if (token.kind === 'any') accepts[byte] = 1
+    else if (token.kind === 'byte') accepts[byte] = token.value === byte ? 1 : 0
+    else {
       const c = signed(byte)
       const found = token.bytes.includes(byte) || token.ranges.some(([lo, hi]) => c >= lo && c <= hi)
-      return found !== token.negated
+      accepts[byte] = found !== token.negated ? 1 : 0
     }
   }
+  return accepts
 }
 
 /** Whether Redis' `MATCH pattern` selects `text`. */
@@ -100,37 +106,44 @@ export function matchGlob (pattern: string, text: string): boolean {
   return compileGlob(pattern)(text)
 }
 
-/** The pattern parsed once, for matching many keys. */
+/** The pattern parsed once, for matching many keys (synchronously: the matcher reuses one buffer). */
 export function compileGlob (pattern: string): (text: string) => boolean {
-  const tokens = parse(pattern)
-  return (text) => matchTokens(tokens, Buffer.from(text, 'utf8'))
+  const steps = parse(pattern).map(toStep)
+  // a key's UTF-8 bytes are written into one buffer instead of a new one per key
+  const scratch = Buffer.allocUnsafe(4096)
+  return (text) => {
+    if (text.length * 3 <= scratch.length) return matchSteps(steps, scratch, scratch.write(text, 0, 'utf8'))
+    const bytes = Buffer.from(text, 'utf8')
+    return matchSteps(steps, bytes, bytes.length)
+  }
 }
 
-function matchTokens (tokens: Token[], s: Buffer): boolean {
-  if (s.length === 0) return tokens.length === 0
+/** Whether the first `length` bytes of `s` match. */
+function matchSteps (steps: Step[], s: Uint8Array, length: number): boolean {
+  if (length === 0) return steps.length === 0
   let t = 0
   let i = 0
   // the last star seen, and where in the text its match currently ends
-  let starToken = -1
+  let starStep = -1
   let starText = 0
-  while (i < s.length) {
-    const token = tokens[t]
-    if (token?.kind === 'star') {
-      starToken = t++
+  while (i < length) {
+    const step = steps[t]
+    if (step === null) {
+      starStep = t++
       starText = i
-    } else if (token !== undefined && matchesByte(token, s[i]!)) {
+    } else if (step !== undefined && step[s[i]!] === 1) {
       t++
       i++
-    } else if (starToken !== -1) {
+    } else if (starStep !== -1) {
       // let the last star take one more byte, and retry what follows it
-      t = starToken + 1
+      t = starStep + 1
       i = ++starText
     } else {
       return false
     }
   }
-  while (tokens[t]?.kind === 'star') t++
-  return t === tokens.length
+  while (steps[t] === null) t++
+  return t === steps.length
 }
 
 /**
