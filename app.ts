@@ -1,11 +1,12 @@
-import { STATUS_CODES } from 'node:http'
 import { join } from 'node:path'
 import AjvCompiler from '@fastify/ajv-compiler'
 import AutoLoad from '@fastify/autoload'
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './services/config.js'
+import { bearerChallenge, errorBody, ServiceUnavailableError } from './services/errors.js'
 import configPlugin from './plugins/config.js'
+import strictQuery from './plugins/strict-query.js'
 import { sharedSchemas } from './schemas/index.js'
 
 // Running from the .ts sources (tests, `npm run dev`) means a TypeScript loader
@@ -50,6 +51,24 @@ function trustProxyOption (trust: AppConfig['trustProxy']): FastifyServerOptions
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
 }
 
+/** Sends `{ statusCode, error, message, code }`; a 401 also carries its Bearer challenge. */
+function sendError (reply: FastifyReply, statusCode: number, message: string, code?: unknown) {
+  const body = errorBody(statusCode, message, code)
+  if (statusCode === 401) reply.header('www-authenticate', bearerChallenge(body.code, message))
+  return reply.code(statusCode).send(body)
+}
+
+type ValidationErrors = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[0]
+
+/** Fastify's wording, plus the name of an unknown property (`querystring must NOT have additional properties: "junk"`). */
+function formatValidationErrors (errors: ValidationErrors, dataVar: string): Error {
+  const text = errors.map((e) => {
+    const extra = (e.params as { additionalProperty?: string }).additionalProperty
+    return `${dataVar}${e.instancePath} ${e.message ?? 'is invalid'}${extra === undefined ? '' : `: "${extra}"`}`
+  }).join(', ')
+  return new Error(text)
+}
+
 /** Server options, shared by server.ts and the test helper so tests run the production setup. */
 export function serverOptions (config: AppConfig): FastifyServerOptions {
   return {
@@ -60,11 +79,18 @@ export function serverOptions (config: AppConfig): FastifyServerOptions {
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
     requestTimeout: 30_000,
-    return503OnClosing: true,
+    // the app answers 503 itself while closing (see app()), in the shape of every other error
+    return503OnClosing: false,
     // 512: room for a cache pattern (DELETE /admin/cache/pattern/:pattern, up to 200 characters, so that
     // a longer one gets the endpoint's own 400); a longer parameter is a 414
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
-    schemaController: { compilersFactory: { buildValidator } }
+    schemaController: { compilersFactory: { buildValidator } },
+    schemaErrorFormatter: formatValidationErrors,
+    // a malformed URL (`%zz`) or an over-long parameter (414) never reaches a route: same error shape
+    frameworkErrors: (err, _request, reply) => {
+      const statusCode = err.statusCode ?? 500
+      return sendError(reply, statusCode, statusCode >= 500 ? 'Internal Server Error' : err.message, err.code)
+    }
   }
 }
 
@@ -75,28 +101,34 @@ async function app (fastify: FastifyInstance, opts: AppOptions) {
   // Set before any route is registered: routes keep the handlers of the context they were added to.
   fastify.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500
-    if (statusCode === 503) {
-      // the database is unavailable (and the cache held nothing for this request): say so, briefly
-      request.log.warn({ err: { message: err.message, code: err.code } }, 'request failed: a dependency is unavailable')
-      return reply.code(503).header('retry-after', '1').send({ statusCode, error: STATUS_CODES[503], message: err.message, code: err.code ?? 'SERVICE_UNAVAILABLE' })
-    }
-    if (statusCode >= 500) {
+    // a fault's message may say anything about the internals: only our own 503s are worded for clients
+    const exposed = statusCode < 500 || err.code === 'DATABASE_UNAVAILABLE' || err.code === 'SERVICE_UNAVAILABLE'
+    if (!exposed) {
       request.log.error({ err }, 'request failed')
-      return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message: 'Internal Server Error' })
+      return sendError(reply, statusCode, 'Internal Server Error')
     }
-    request.log.info({ err: { message: err.message, code: err.code } }, 'request rejected')
-    return reply.code(statusCode).send({
-      statusCode,
-      error: STATUS_CODES[statusCode] ?? 'Error',
-      message: err.message,
-      ...(err.code === undefined ? {} : { code: err.code })
-    })
+    request.log[statusCode >= 500 ? 'warn' : 'info']({ err: { message: err.message, code: err.code } }, 'request rejected')
+    // a dependency is down for a moment (the database): clients may retry shortly
+    if (statusCode === 503) reply.header('retry-after', '1')
+    return sendError(reply, statusCode, err.message, err.code)
   })
 
-  fastify.setNotFoundHandler((request, reply) => {
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${request.method} ${request.url.split('?')[0]} not found` })
+  fastify.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, `Route ${request.method} ${request.url.split('?')[0]} not found`, 'NOT_FOUND'))
+
+  // JSON only: Fastify's default text/plain parser would turn a text body into a 400 instead of a 415.
+  fastify.removeContentTypeParser('text/plain')
+
+  // Requests that arrive on a kept-alive connection while the instance drains.
+  let closing = false
+  fastify.addHook('preClose', async () => { closing = true })
+  fastify.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    throw new ServiceUnavailableError('The service is shutting down: retry on another instance')
   })
 
+  await fastify.register(strictQuery)
   await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/external'), options: {} })
   await fastify.register(AutoLoad, { dir: join(import.meta.dirname, 'plugins/app') })
   await fastify.register(AutoLoad, {

@@ -155,7 +155,8 @@ export const PatternParams = Type.Object({
     minLength: 1,
     maxLength: MAX_PATTERN_LENGTH,
     description: 'a Redis glob (`*`, `?`, `[...]`, `\\x`) relative to the key prefix, URL-encoded, e.g. `form:schema:*`; ' +
-      'it never matches a key outside the prefix. Control characters and malformed classes are a 400.'
+      'it never matches a key outside the prefix. Control characters, and globs Redis would read differently from what they ' +
+      'seem to say (an unclosed `[`, a range out of order or ending in `]`, a trailing `\\`, `[]`), are a 400 naming the problem.'
   })
 })
 

@@ -8,18 +8,18 @@ export const ObjectIdString = Type.String({
 
 export const Timestamp = Type.String({ format: 'date-time' })
 
-/** Every error response: `{ statusCode, error, message }` (+ `code`). */
+/** Every error response: `{ statusCode, error, message, code }`. */
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
   message: Type.String(),
-  code: Type.Optional(Type.String())
+  code: Type.String({ description: 'stable and machine-readable, e.g. BAD_REQUEST, INVALID_TOKEN, NOT_FOUND, RATE_LIMITED' })
 }, { $id: 'ErrorResponse', title: 'ErrorResponse' })
 
 export const ErrorRef = Type.Ref(ErrorResponse)
 
 export const PagingQuery = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
   per_page: Type.Integer({ minimum: 1, maximum: 100, default: 20 })
 }
 

@@ -8,7 +8,7 @@ export const Liveness = Type.Object({
 export const DependencyCheck = Type.Object({
   status: Type.Union([Type.Literal('up'), Type.Literal('degraded'), Type.Literal('down')]),
   latency_ms: Type.Number(),
-  detail: Type.Optional(Type.String())
+  detail: Type.Optional(Type.String({ description: 'the backend, or a short reason when not up (the error itself is only logged)' }))
 })
 
 export const Readiness = Type.Object({

@@ -5,7 +5,13 @@ export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor'), T
 export type Role = Static<typeof Role>
 
 const Email = Type.String({ format: 'email', maxLength: 254 })
-const Password = Type.String({ minLength: 8, maxLength: 200 })
+export const MIN_PASSWORD_LENGTH = 12
+const Password = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: 200,
+  pattern: '\\S',
+  description: `at least ${MIN_PASSWORD_LENGTH} characters, not only whitespace`
+})
 const Name = Type.String({ minLength: 1, maxLength: 200 })
 
 export const User = Type.Object({
@@ -18,8 +24,15 @@ export const User = Type.Object({
 }, { $id: 'User', title: 'User' })
 export type User = Static<typeof User>
 
-/** What the store keeps: the public user plus the password hash, never sent out. */
-export type StoredUser = User & { password_hash: string }
+/**
+ * A user as tokens are checked against: `token_generation` moves on with every
+ * password change and session revocation, and a token carries the generation
+ * it was issued in (never sent out).
+ */
+export type SessionUser = User & { token_generation: number }
+
+/** What the store keeps: the session user plus the password hash, never sent out. */
+export type StoredUser = SessionUser & { password_hash: string }
 
 export const UserCreate = Type.Object({
   email: Email,
@@ -33,6 +46,13 @@ export const UserUpdate = Type.Object({
   name: Type.Optional(Name),
   password: Type.Optional(Password),
   role: Type.Optional(Role)
+}, { additionalProperties: false, minProperties: 1 })
+
+/** PATCH /users/me: one's own name, or one's own password (with the current one). */
+export const OwnUserUpdate = Type.Object({
+  name: Type.Optional(Name),
+  password: Type.Optional(Password),
+  current_password: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'required with `password`' }))
 }, { additionalProperties: false, minProperties: 1 })
 
 export const UserParams = Type.Object({ user_id: ObjectIdString })

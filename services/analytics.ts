@@ -3,6 +3,8 @@ import { ANALYTICS_DAYS, type Analytics } from '../schemas/responses.js'
 import { fillDays, lastDays, startOf } from './days.js'
 import type { FieldSummaries, ResponseRepository } from './repositories/port.js'
 
+const own = <T>(record: Record<string, T>, key: string): T | undefined => Object.hasOwn(record, key) ? record[key] : undefined
+
 const SUMMARISED_TYPES = new Set<FormField['type']>(['select', 'checkbox', 'number'])
 
 /**
@@ -14,10 +16,11 @@ const SUMMARISED_TYPES = new Set<FormField['type']>(['select', 'checkbox', 'numb
 export function completeSummaries (fields: FormField[], found: FieldSummaries): FieldSummaries {
   const summaries: FieldSummaries = {}
   for (const field of fields) {
-    const summary = found[field.name]
+    // names and options are user input: `constructor`, `__proto__` or `toString` are data here, never inherited members
+    const summary = own(found, field.name)
     if (field.type === 'select' || field.type === 'checkbox') {
       const counts = summary !== undefined && 'counts' in summary ? summary.counts : {}
-      summaries[field.name] = { counts: Object.fromEntries((field.options ?? []).map((option) => [option, counts[option] ?? 0])) }
+      summaries[field.name] = { counts: Object.fromEntries((field.options ?? []).map((option) => [option, own(counts, option) ?? 0])) }
     } else if (field.type === 'number' && summary !== undefined && 'mean' in summary) {
       summaries[field.name] = summary
     }

@@ -66,7 +66,8 @@ export function validateAnswers (fields: FormField[], answers: Answers): void {
     if (!byName.has(name)) throw new BadRequestError(`answers.${name}: not a field of this form`)
   }
   for (const field of fields) {
-    const value = answers[field.name]
+    // a field named `constructor` left out is absent, not Object's constructor
+    const value = Object.hasOwn(answers, field.name) ? answers[field.name] : undefined
     if (isBlank(value)) {
       if (field.required) throw new BadRequestError(`answers.${field.name}: is required`)
       if (value === undefined) continue

@@ -63,7 +63,7 @@ export const EnvSchema = Type.Object({
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   JWT_EXPIRES_IN: Type.String({ pattern: '^[1-9][0-9]*[smhd]?$', default: '1h' }),
   ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
-  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, pattern: '\\S', expected: 'at least 12 characters, not only whitespace' })),
 
   WEBHOOK_ALLOW_PRIVATE: Flag(false),
   // The outbox relay and webhook retries (README: "Webhooks").

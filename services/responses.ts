@@ -20,11 +20,26 @@ export interface ResponseServiceDeps {
 export function createResponseService ({ repositories, events, loadForm, now = () => new Date() }: ResponseServiceDeps) {
   const { responses } = repositories
 
+  /** Answers are personal data: a form's responses, and what is computed from them, are its owner's and the admins'. */
+  async function readableForm (actor: User, formId: string): Promise<Form> {
+    const form = await loadForm(formId)
+    if (!canEdit(actor, form)) throw new ForbiddenError('Only the form\'s owner or an admin may see its responses')
+    return form
+  }
+
   return {
-    /** Anyone may answer a published form; drafts and archived forms take no responses (409). */
-    async submit (formId: string, answers: Answers): Promise<FormResponse> {
+    /**
+     * Anyone may answer a published form. Drafts and archived forms take no
+     * responses: to an anonymous client they do not exist (404, as an unknown
+     * id: nothing tells it the form is there), a signed-in user, who may read
+     * the form anyway, is told why (409).
+     */
+    async submit (formId: string, answers: Answers, viewer: User | null = null): Promise<FormResponse> {
       const form = await loadForm(formId)
-      if (form.status !== 'published') throw new ConflictError(`The form is ${form.status}: only published forms accept responses`)
+      if (form.status !== 'published') {
+        if (viewer === null) throw new NotFoundError('Form')
+        throw new ConflictError(`The form is ${form.status}: only published forms accept responses`)
+      }
       validateAnswers(form.fields, answers)
       const submitted = events.prepare('response.submitted', (response: FormResponse) => ({ form, response }))
       const response = await responses.create({ form_id: form.id, form_version: form.version, answers }, submitted.owed)
@@ -32,14 +47,16 @@ export function createResponseService ({ repositories, events, loadForm, now = (
       return response
     },
 
-    /** Newest first. */
-    async list (formId: string, paging: Paging): Promise<Page<FormResponse>> {
-      await loadForm(formId)
+    /** Newest first; the form's owner or an admin. */
+    async list (actor: User, formId: string, paging: Paging): Promise<Page<FormResponse>> {
+      await readableForm(actor, formId)
       const { items, total } = await responses.list(formId, paging)
       return { items, page: paging.page, per_page: paging.per_page, total }
     },
 
-    async get (formId: string, id: string): Promise<FormResponse> {
+    /** The form's owner or an admin. */
+    async get (actor: User, formId: string, id: string): Promise<FormResponse> {
+      await readableForm(actor, formId)
       const response = await responses.findById(formId, id)
       if (response === null) throw new NotFoundError('Response')
       return response
@@ -57,8 +74,9 @@ export function createResponseService ({ repositories, events, loadForm, now = (
       return response
     },
 
-    async analytics (formId: string): Promise<Analytics> {
-      return formAnalytics(responses, await loadForm(formId), now())
+    /** The form's owner or an admin: counts of answers are data about the respondents. */
+    async analytics (actor: User, formId: string): Promise<Analytics> {
+      return formAnalytics(responses, await readableForm(actor, formId), now())
     }
   }
 }

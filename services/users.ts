@@ -1,6 +1,6 @@
 import type { Paging } from '../schemas/common.js'
-import type { Role, User } from '../schemas/users.js'
-import { ConflictError, NotFoundError, UnauthorizedError } from './errors.js'
+import type { Role, SessionUser, User } from '../schemas/users.js'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from './errors.js'
 import type { EventBus } from './events.js'
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
 import type { Repositories, UserChanges } from './repositories/port.js'
@@ -9,6 +9,8 @@ import { cacheEntries } from './cache-entries.js'
 
 export interface UserInput { email: string, name: string, password: string, role?: Role }
 export type UserUpdate = Partial<UserInput>
+/** What users may change about themselves. */
+export interface OwnUserUpdate { name?: string, password?: string, current_password?: string }
 
 export interface UserServiceDeps {
   repositories: Repositories
@@ -34,21 +36,53 @@ export function createUserService ({ repositories, events, cache }: UserServiceD
     get,
 
     /**
-     * The user a token belongs to, on every request, through the user_session
-     * cache; a role change or deletion invalidates it, so it applies at once.
+     * The user a token belongs to, with their token generation, on every
+     * request, through the user_session cache; a role change, a password
+     * change, a revocation or a deletion invalidates it, so it applies at once.
      */
-    lookup (id: string): Promise<User | null> {
+    lookup (id: string): Promise<SessionUser | null> {
       const entry = cacheEntries.userSession(id)
-      return cache.getOrSet(entry.kind, entry.key, () => users.findById(id), { tags: entry.tags })
+      return cache.getOrSet(entry.kind, entry.key, () => users.findSession(id), { tags: entry.tags })
     },
 
-    /** Same answer, and about the same time, for an unknown email and a wrong password. */
-    async login (email: string, password: string): Promise<User> {
+    /**
+     * Same answer, and about the same time, for an unknown email and a wrong
+     * password. The token generation comes from the same read as the hash, so
+     * a token is never issued in a generation the password did not belong to.
+     */
+    async login (email: string, password: string): Promise<SessionUser> {
       const stored = await users.findByEmail(email)
       const valid = await verifyPassword(password, stored?.password_hash ?? await dummyHash())
       if (stored === null || !valid) throw new UnauthorizedError('Invalid email or password')
       const { password_hash: _hash, ...user } = stored
       return user
+    },
+
+    /** One's own name, or one's own password (proven with the current one); a new password ends every session. */
+    async updateOwn (actor: User, update: OwnUserUpdate): Promise<User> {
+      const { current_password: current, ...changes } = update
+      if (changes.password !== undefined || current !== undefined) {
+        if (changes.password === undefined) throw new BadRequestError('current_password: only needed to change the password')
+        if (current === undefined) throw new BadRequestError('current_password: required to change the password')
+        const stored = await users.findByEmail(actor.email)
+        if (stored === null || stored.id !== actor.id) throw new NotFoundError('User')
+        if (!await verifyPassword(current, stored.password_hash)) throw new ForbiddenError('current_password: does not match')
+      }
+      const before = await get(actor.id)
+      const updated = events.prepare('user.updated', (user: User) => ({ before, user }))
+      const user = await users.update(actor.id, await toChanges(changes), updated.owed)
+      if (user === null) throw new NotFoundError('User')
+      await updated.emit()
+      return user
+    },
+
+    /** Refuses every token issued to the user so far (an admin's "sign out everywhere"). */
+    async revokeSessions (id: string): Promise<void> {
+      const before = await get(id)
+      // the cached session carries the old generation: drop it like any change to the user
+      const revoked = events.prepare('user.updated', ({ token_generation: _generation, ...user }: SessionUser) => ({ before, user }))
+      if (await users.revokeTokens(id, revoked.owed) === null) throw new NotFoundError('User')
+      await revoked.emit()
     },
 
     list (paging: Paging) {

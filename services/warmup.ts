@@ -63,7 +63,7 @@ export function createWarmupService ({ cache, repositories, limit = WARMUP_LIMIT
         progress?.info({ kind: 'form_schema', warmed: result.warmed, not_found: result.notFound.length }, 'cache warmup: forms done')
         return result
       }),
-      warmKind(userIds, cacheEntries.userSession, (ids) => repositories.users.findByIds(ids)).then((result) => {
+      warmKind(userIds, cacheEntries.userSession, (ids) => repositories.users.findSessions(ids)).then((result) => {
         progress?.info({ kind: 'user_session', warmed: result.warmed, not_found: result.notFound.length }, 'cache warmup: users done')
         return result
       })

@@ -188,7 +188,11 @@ t.test('DELETE pattern/:pattern refuses empty, long, control-character and malfo
     'a control character': encodeURIComponent('form:\u0001*'),
     'a newline': encodeURIComponent('form:\n*'),
     DEL: encodeURIComponent('form:\u007f'),
-    'a class out of order': encodeURIComponent('form:[z-a]')
+    'a class out of order': encodeURIComponent('form:[z-a]'),
+    // what Redis would read differently from what it seems to say
+    'an unclosed class': encodeURIComponent('form:[ab*'),
+    'a dash before ]': encodeURIComponent('form:[a-]*'),
+    'a trailing backslash': encodeURIComponent('form:\\')
   }
   for (const [name, pattern] of Object.entries(cases)) {
     const res = await app.inject({ method: 'DELETE', url: `${BASE}/pattern/${pattern}`, headers: root.headers })

@@ -22,7 +22,6 @@ t.test('analytics of a known data set: totals, 30 days with zeros, option counts
   const app = await build(t)
   const root = await admin(app)
   const owner = await createUser(app, 'editor', root)
-  const viewer = await createUser(app, 'viewer', root)
   const form = await createForm(app, owner, { fields })
   const other = await createForm(app, owner, { fields })
   const responses = [
@@ -34,9 +33,9 @@ t.test('analytics of a known data set: totals, 30 days with zeros, option counts
   await submit(app, other.id, { color: 'green', toppings: ['olives'], age: 99, rating: 5 })
 
   const before = today()
-  const res = await app.inject({ url: `/api/v1/forms/${form.id}/analytics`, headers: viewer.headers })
+  const res = await app.inject({ url: `/api/v1/forms/${form.id}/analytics`, headers: owner.headers })
   const after = today()
-  t.equal(res.statusCode, 200, 'any signed-in user')
+  t.equal(res.statusCode, 200, 'the owner')
   const analytics = res.json()
   t.equal(analytics.form_id, form.id)
   t.equal(analytics.total_responses, 4, 'only this form\'s responses')
@@ -94,4 +93,26 @@ t.test('analytics need a signed-in user and an existing form', async (t) => {
   t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/analytics` })).statusCode, 401)
   t.equal((await app.inject({ url: `/api/v1/forms/${'f'.repeat(24)}/analytics`, headers: root.headers })).statusCode, 404)
   t.equal((await app.inject({ url: '/api/v1/forms/123/analytics', headers: root.headers })).statusCode, 400)
+})
+
+t.test('options named like Object members (__proto__, constructor, toString) are counted as data', async (t) => {
+  const app = await build(t)
+  const owner = await createUser(app, 'editor')
+  const options = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
+  const form = await createForm(app, owner, {
+    fields: [
+      { name: 'pick', label: 'Pick', type: 'select', required: false, options },
+      { name: 'ticks', label: 'Ticks', type: 'checkbox', required: false, options }
+    ]
+  })
+  await submit(app, form.id, { pick: '__proto__', ticks: ['__proto__', 'toString'] })
+  await submit(app, form.id, { pick: '__proto__', ticks: ['__proto__'] })
+  await submit(app, form.id, { pick: 'toString' })
+  const res = await app.inject({ url: `/api/v1/forms/${form.id}/analytics`, headers: owner.headers })
+  t.equal(res.statusCode, 200)
+  const { fields: summaries } = res.json()
+  // entries: an object literal cannot spell an own __proto__ key
+  const expected = [['__proto__', 2], ['constructor', 0], ['toString', 1], ['hasOwnProperty', 0]]
+  t.same(Object.entries(summaries.pick.counts), expected, 'select')
+  t.same(Object.entries(summaries.ticks.counts), expected, 'checkbox')
 })

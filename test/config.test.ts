@@ -87,7 +87,9 @@ t.test('a bad value is refused with one line naming the variable', async (t) => 
     [{ CACHE_SOFT_TIMEOUT_MS: '6000' }, /CACHE_SOFT_TIMEOUT_MS must not exceed CACHE_HARD_TIMEOUT_MS/],
     [{ CACHE_L1_MAX_BYTES: '10' }, /CACHE_L1_MAX_BYTES must be an integer/],
     [{ TRUST_PROXY: 'yes' }, /^invalid configuration: TRUST_PROXY must be true, false, a hop count, or addresses\/CIDR ranges separated by commas \(got "yes"\)$/],
-    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/]
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    [{ ADMIN_EMAIL: 'a@b.test', ADMIN_PASSWORD: 'elevenchars' }, /^invalid configuration: ADMIN_PASSWORD must be at least 12 characters, not only whitespace$/],
+    [{ ADMIN_EMAIL: 'a@b.test', ADMIN_PASSWORD: ' '.repeat(16) }, /^invalid configuration: ADMIN_PASSWORD must be at least 12 characters, not only whitespace$/]
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))

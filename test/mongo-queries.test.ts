@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb'
 import t from 'tap'
 import {
-  analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, idsMatch, INDEXES, parseId,
+  analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, idsMatch, INDEXES, parseId, userUpdate,
   perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate
 } from '../services/repositories/mongo-queries.js'
 import * as outbox from '../services/repositories/mongo-outbox-queries.js'
@@ -145,6 +145,29 @@ t.test('analyticsResult turns the $facet document into the port\'s shape', async
   t.same(analyticsResult({ total: [], per_day: [], field_0: [], field_1: [], field_2: [] }, fields.slice(0, 3)), {
     total_responses: 0, responses_per_day: [], fields: { color: { counts: {} }, toppings: { counts: {} } }
   }, 'no responses')
+})
+
+t.test('analyticsResult keeps values named like Object members as own keys', async (t) => {
+  const fields = [{ name: 'pick', type: 'select' as const }, { name: 'constructor', type: 'number' as const }]
+  const doc = {
+    total: [{ n: 3 }],
+    per_day: [],
+    field_0: [{ _id: '__proto__', n: 2 }, { _id: 'toString', n: 1 }],
+    field_1: [{ _id: null, min: 1, max: 2, mean: 1.5 }]
+  }
+  const { fields: summaries } = analyticsResult(doc, fields)
+  const pick = summaries.pick as { counts: Record<string, number> }
+  t.same(Object.entries(pick.counts), [['__proto__', 2], ['toString', 1]])
+  t.equal(Object.getPrototypeOf(pick.counts), Object.prototype, 'no prototype was replaced')
+  t.ok(Object.hasOwn(summaries, 'constructor'), 'a field called constructor is an own summary')
+  t.same(summaries.constructor, { min: 1, max: 2, mean: 1.5 })
+})
+
+t.test('userUpdate: the fields set, and a new token generation with a new password hash', async (t) => {
+  const at = new Date(0)
+  t.same(userUpdate({ name: 'Ada', email: 'Ada@Example.com' }, at), { $set: { name: 'Ada', email: 'Ada@Example.com', email_key: 'ada@example.com', updated_at: at } })
+  t.same(userUpdate({ password_hash: 'h' }, at), { $set: { password_hash: 'h', updated_at: at }, $inc: { token_generation: 1 } })
+  t.same(userUpdate({ role: 'admin', name: undefined }, at), { $set: { role: 'admin', updated_at: at } }, 'an undefined value is no change')
 })
 
 t.test('countPerFormPipeline counts each form\'s responses in a $lookup, zero included', async (t) => {

@@ -344,6 +344,23 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         }, 'a form without responses')
       })
 
+      t.test('analytics counts values named like Object members as data', async (t) => {
+        const { forms, responses } = await fresh(t)
+        const options = ['__proto__', 'constructor', 'toString']
+        const fields = [field('pick', 'select', options), field('ticks', 'checkbox', options), field('constructor', 'number')]
+        const form = await forms.create(newForm(newObjectId(), { fields }))
+        await responses.create({ form_id: form.id, form_version: 1, answers: { pick: '__proto__', ticks: ['__proto__', 'toString'], constructor: 4 } })
+        await responses.create({ form_id: form.id, form_version: 1, answers: { pick: 'toString', ticks: ['__proto__'] } })
+        const { fields: summaries } = await responses.analytics(form.id, fields, new Date(Date.now() - 86_400_000).toISOString())
+        const counts = (name: string) => {
+          const summary = Object.hasOwn(summaries, name) ? summaries[name] : undefined
+          return summary !== undefined && 'counts' in summary ? Object.entries(summary.counts).sort() : summary
+        }
+        t.same(counts('pick'), [['__proto__', 1], ['toString', 1]])
+        t.same(counts('ticks'), [['__proto__', 2], ['toString', 1]])
+        t.same(counts('constructor'), { min: 4, max: 4, mean: 4 })
+      })
+
       t.test('countPerForm, recent and perDay cover one owner\'s forms or everyone\'s', async (t) => {
         const { forms, responses } = await fresh(t)
         const [alice, bob] = [newObjectId(), newObjectId()]
@@ -407,8 +424,8 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(items, [user])
         t.notOk(items.some((u) => 'password_hash' in u), 'list does not return hashes')
 
-        t.same(await users.findByEmail('ada@example.COM'), { ...user, password_hash: 'hash of Ada@Example.com' },
-          'findByEmail ignores case and returns the hash')
+        t.same(await users.findByEmail('ada@example.COM'), { ...user, token_generation: 0, password_hash: 'hash of Ada@Example.com' },
+          'findByEmail ignores case and returns the hash (and the token generation)')
         t.equal(await users.findByEmail('nobody@example.com'), null)
         t.equal(await users.findById(newObjectId()), null)
       })
@@ -454,6 +471,29 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(found.sort((x, y) => x.email.localeCompare(y.email)), [ada, grace])
         t.notOk(found.some((u) => 'password_hash' in u), 'no hashes')
         t.same(await users.findByIds([]), [])
+      })
+
+      t.test('token generations: 0 at first, moved on by a new password or a revocation, nothing else', async (t) => {
+        const { users } = await fresh(t)
+        const ada = await users.create(newUser('ada@example.com'))
+        const grace = await users.create(newUser('grace@example.com'))
+        t.same(await users.findSession(ada.id), { ...ada, token_generation: 0 })
+        await users.update(ada.id, { name: 'Ada L', role: 'admin', email: 'ada@example.org' })
+        t.equal((await users.findSession(ada.id))?.token_generation, 0, 'other changes keep the sessions')
+        const renamed = await users.update(ada.id, { password_hash: 'new hash' })
+        t.notOk(renamed !== null && 'token_generation' in renamed, 'update returns the public user')
+        t.equal((await users.findSession(ada.id))?.token_generation, 1, 'a new password moves it on')
+        t.equal((await users.findByEmail('ada@example.org'))?.token_generation, 1, 'findByEmail reads it with the hash')
+        const revoked = await users.revokeTokens(ada.id)
+        t.match(revoked, { id: ada.id, email: 'ada@example.org', token_generation: 2 })
+        t.notOk(revoked !== null && 'password_hash' in revoked, 'never the hash')
+        t.equal((await users.findSession(grace.id))?.token_generation, 0, 'other users keep theirs')
+        t.same((await users.findSessions([grace.id, 'nope', newObjectId(), ada.id])).map((u) => [u.email, u.token_generation]).sort(),
+          [['ada@example.org', 2], ['grace@example.com', 0]])
+        t.same(await users.findSessions([]), [])
+        t.equal(await users.findSession(newObjectId()), null)
+        t.equal(await users.revokeTokens(newObjectId()), null, 'an unknown user')
+        t.equal(await users.revokeTokens('not-an-id'), null, 'a malformed id')
       })
 
       t.test('recent lists the most recently updated users first, up to the limit, without hashes', async (t) => {

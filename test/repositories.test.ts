@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
 import { MongoClient } from 'mongodb'
 import t, { type Test } from 'tap'
 import { createMongoRepositories } from '../services/repositories/mongo.js'
@@ -62,6 +63,25 @@ t.test('sqlite: data survives closing and reopening the file', async (t) => {
   t.same(await after.forms.findById(form.id), form)
   t.same(await after.responses.findById(form.id, response.id), response)
   t.same(await after.dashboards.get(user.id), dashboard)
+})
+
+t.test('sqlite: a database from before token revocation gets the column, and its users keep their tokens (generation 0)', async (t) => {
+  const path = join(tempDir(t), 'forms.db')
+  const old = new Database(path)
+  old.exec(`CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`)
+  const at = new Date().toISOString()
+  old.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run('a'.repeat(24), 'ada@example.com', 'ada@example.com', 'Ada', 'admin', 'h', at, at)
+  old.close()
+
+  const repositories = createSqliteRepositories(path)
+  t.teardown(() => repositories.close())
+  t.match(await repositories.users.findSession('a'.repeat(24)), { email: 'ada@example.com', token_generation: 0 })
+  t.match(await repositories.users.revokeTokens('a'.repeat(24)), { token_generation: 1 })
+  await repositories.close()
+  const reopened = createSqliteRepositories(path)
+  t.teardown(() => reopened.close())
+  t.match(await reopened.users.findSession('a'.repeat(24)), { token_generation: 1 }, 'opening it again changes nothing')
 })
 
 t.test('sqlite: a write acknowledged before a kill -9 is on disk', async (t) => {

@@ -78,41 +78,75 @@ t.test('each answer rule is a 400 naming the field, and stores nothing', async (
   t.equal((await list(app, owner, form.id)).total, 0, 'nothing was stored')
 })
 
-t.test('only published forms take responses: draft and archived are a 409', async (t) => {
+t.test('a draft or archived form is, to an anonymous client, exactly an unknown id (404); signed-in users are told why (409)', async (t) => {
   const { app, owner, form } = await setup(t)
   const draft = await createForm(app, owner, { fields, status: 'draft' })
   const archived = await createForm(app, owner, { fields, status: 'archived' })
+  const unknown = await submit(app, 'ffffffffffffffffffffffff', { full_name: 'Ada' })
+  t.equal(unknown.statusCode, 404, 'unknown form')
   for (const [name, target] of [['draft', draft], ['archived', archived]] as const) {
     const res = await submit(app, target.id, { full_name: 'Ada' })
-    t.equal(res.statusCode, 409, name)
-    t.match(res.json().message, new RegExp(`The form is ${name}: only published forms accept responses`))
+    t.equal(res.statusCode, 404, `${name}, anonymously`)
+    t.same(res.json(), unknown.json(), `${name}: the same answer as an unknown id`)
+    const signedIn = await app.inject({ method: 'POST', url: `/api/v1/forms/${target.id}/responses`, headers: owner.headers, payload: { answers: { full_name: 'Ada' } } })
+    t.equal(signedIn.statusCode, 409, `${name}, signed in`)
+    t.match(signedIn.json().message, new RegExp(`The form is ${name}: only published forms accept responses`))
     t.equal((await list(app, owner, target.id)).total, 0)
   }
   await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: owner.headers, payload: { status: 'archived' } })
-  t.equal((await submit(app, form.id, { full_name: 'Ada' })).statusCode, 409, 'archiving closes a form')
-  t.equal((await submit(app, 'ffffffffffffffffffffffff', { full_name: 'Ada' })).statusCode, 404, 'unknown form')
+  t.equal((await submit(app, form.id, { full_name: 'Ada' })).statusCode, 404, 'archiving closes a form')
   t.equal((await submit(app, 'nope', { full_name: 'Ada' })).statusCode, 400, 'malformed id')
+  const badToken = await app.inject({ method: 'POST', url: `/api/v1/forms/${form.id}/responses`, headers: { authorization: 'Bearer nope' }, payload: { answers: { full_name: 'Ada' } } })
+  t.equal(badToken.statusCode, 401, 'a token, when sent, must be valid')
 })
 
-t.test('responses are listed newest first, paged, to any signed-in user', async (t) => {
-  const { app, root, form } = await setup(t)
-  const viewer = await createUser(app, 'viewer', root)
+t.test('responses are listed newest first, paged, to the form\'s owner and admins', async (t) => {
+  const { app, root, owner, form } = await setup(t)
   const ids = []
   for (const name of ['a', 'b', 'c']) ids.push((await submit(app, form.id, { full_name: name })).json().id)
 
-  const all = await list(app, viewer, form.id)
-  t.match(all, { page: 1, per_page: 20, total: 3 })
-  t.same(all.items.map((r: { id: string }) => r.id), [...ids].reverse(), 'newest first')
-  const second = await list(app, viewer, form.id, '?page=2&per_page=2')
+  for (const reader of [owner, root]) {
+    const all = await list(app, reader, form.id)
+    t.match(all, { page: 1, per_page: 20, total: 3 })
+    t.same(all.items.map((r: { id: string }) => r.id), [...ids].reverse(), 'newest first')
+  }
+  const second = await list(app, owner, form.id, '?page=2&per_page=2')
   t.match(second, { page: 2, per_page: 2, total: 3 })
   t.same(second.items.map((r: { id: string }) => r.id), [ids[0]])
-  t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses?per_page=101`, headers: viewer.headers })).statusCode, 400)
+  t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses?per_page=101`, headers: owner.headers })).statusCode, 400)
   t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses` })).statusCode, 401, 'anonymous')
   t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses/${ids[0]}` })).statusCode, 401, 'anonymous')
-  t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses/${'f'.repeat(24)}`, headers: viewer.headers })).statusCode, 404)
-  t.equal((await app.inject({ url: `/api/v1/forms/${'f'.repeat(24)}/responses`, headers: viewer.headers })).statusCode, 404, 'unknown form')
+  t.equal((await app.inject({ url: `/api/v1/forms/${form.id}/responses/${'f'.repeat(24)}`, headers: owner.headers })).statusCode, 404)
+  t.equal((await app.inject({ url: `/api/v1/forms/${'f'.repeat(24)}/responses`, headers: owner.headers })).statusCode, 404, 'unknown form')
   const other = await createForm(app, root)
-  t.equal((await app.inject({ url: `/api/v1/forms/${other.id}/responses/${ids[0]}`, headers: viewer.headers })).statusCode, 404, 'not through another form')
+  t.equal((await app.inject({ url: `/api/v1/forms/${other.id}/responses/${ids[0]}`, headers: root.headers })).statusCode, 404, 'not through another form')
+})
+
+t.test('answers are personal data: another editor or a viewer gets a 403 for the list, a response and the analytics', async (t) => {
+  const { app, root, owner, form } = await setup(t)
+  const response = (await submit(app, form.id, { full_name: 'Ada', color: 'red' })).json()
+  const otherEditor = await createUser(app, 'editor', root)
+  const viewer = await createUser(app, 'viewer', root)
+  const urls = [`/api/v1/forms/${form.id}/responses`, `/api/v1/forms/${form.id}/responses/${response.id}`, `/api/v1/forms/${form.id}/analytics`]
+  for (const url of urls) {
+    // the owner reads first: a cached copy must not reach anyone else
+    t.equal((await app.inject({ url, headers: owner.headers })).statusCode, 200, `${url}: the owner`)
+    t.equal((await app.inject({ url, headers: owner.headers })).headers['x-cache'], 'HIT', `${url}: cached`)
+    for (const [name, user] of [['another editor', otherEditor], ['a viewer', viewer]] as const) {
+      const res = await app.inject({ url, headers: user.headers })
+      t.equal(res.statusCode, 403, `${url}: ${name}`)
+      t.match(res.json(), { statusCode: 403, code: 'FORBIDDEN' })
+      t.notOk(res.body.includes('Ada'), 'no answer in the refusal')
+    }
+    t.equal((await app.inject({ url, headers: root.headers })).statusCode, 200, `${url}: an admin`)
+  }
+  // the owner hands the form over: their cached copies go with it
+  const reassign = await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: root.headers, payload: { owner_id: otherEditor.id } })
+  t.equal(reassign.statusCode, 200)
+  for (const url of urls) {
+    t.equal((await app.inject({ url, headers: owner.headers })).statusCode, 403, `${url}: the former owner`)
+    t.equal((await app.inject({ url, headers: otherEditor.headers })).statusCode, 200, `${url}: the new owner`)
+  }
 })
 
 t.test('PUT: the owner or an admin replaces answers, re-validated against the current fields', async (t) => {
@@ -153,6 +187,23 @@ t.test('PUT: the owner or an admin replaces answers, re-validated against the cu
 
   const missing = await app.inject({ method: 'PUT', url: `/api/v1/forms/${form.id}/responses/${'f'.repeat(24)}`, headers: owner.headers, payload: { answers: { full_name: 'x', consent: ['yes'] } } })
   t.equal(missing.statusCode, 404)
+})
+
+t.test('a field named like an Object member (constructor) is a field like any other', async (t) => {
+  const { app, owner } = await setup(t)
+  const form = await createForm(app, owner, {
+    fields: [
+      { name: 'full_name', label: 'Name', type: 'text', required: true },
+      { name: 'constructor', label: 'Builder', type: 'text', required: false },
+      { name: 'valueof', label: 'Value', type: 'number', required: true }
+    ]
+  })
+  t.equal((await submit(app, form.id, { full_name: 'Ada', valueof: 1 })).statusCode, 201, 'left out')
+  t.equal((await submit(app, form.id, { full_name: 'Ada', constructor: 'Bob', valueof: 2 })).statusCode, 201, 'answered')
+  t.equal((await submit(app, form.id, { full_name: 'Ada' })).json().message, 'answers.valueof: is required')
+  t.equal((await submit(app, form.id, { full_name: 'Ada', valueof: 3, hasownproperty: 'x' })).json().message,
+    'answers.hasownproperty: not a field of this form')
+  t.equal((await list(app, owner, form.id)).total, 2)
 })
 
 t.test('submissions are rate limited per client', async (t) => {

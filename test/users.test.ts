@@ -43,7 +43,7 @@ t.test('editors and viewers get 403 on the admin routes, and change nothing', as
   for (const role of ['editor', 'viewer'] as const) {
     const user = await createUser(app, role, root)
     t.equal((await app.inject({ url: '/api/v1/users', headers: user.headers })).statusCode, 403, `${role} list`)
-    const create = await app.inject({ method: 'POST', url: '/api/v1/users', headers: user.headers, payload: { email: `x-${role}@e.test`, name: 'x', password: 'password-x' } })
+    const create = await app.inject({ method: 'POST', url: '/api/v1/users', headers: user.headers, payload: { email: `x-${role}@e.test`, name: 'x', password: 'password-long-x' } })
     t.equal(create.statusCode, 403, `${role} create`)
     t.equal((await app.inject({ method: 'PATCH', url: `/api/v1/users/${root.id}`, headers: user.headers, payload: { role: 'viewer' } })).statusCode, 403)
     t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/users/${root.id}`, headers: user.headers })).statusCode, 403)
@@ -58,7 +58,7 @@ t.test('a duplicate email is a 409, case-insensitively, on create and on change'
   const app = await build(t)
   const root = await admin(app)
   const editor = await createUser(app, 'editor', root)
-  const dup = await app.inject({ method: 'POST', url: '/api/v1/users', headers: root.headers, payload: { email: editor.email.toUpperCase(), name: 'x', password: 'password-x' } })
+  const dup = await app.inject({ method: 'POST', url: '/api/v1/users', headers: root.headers, payload: { email: editor.email.toUpperCase(), name: 'x', password: 'password-long-x' } })
   t.equal(dup.statusCode, 409)
   t.match(dup.json().message, /email already exists/)
   const change = await app.inject({ method: 'PATCH', url: `/api/v1/users/${editor.id}`, headers: root.headers, payload: { email: root.email } })
@@ -69,11 +69,14 @@ t.test('bad input is a 400 naming the problem', async (t) => {
   const app = await build(t)
   const root = await admin(app)
   const cases = [
-    { email: 'not-an-email', name: 'x', password: 'password-x' },
+    { email: 'not-an-email', name: 'x', password: 'password-long-x' },
     { email: 'a@e.test', name: 'x', password: 'short' },
-    { email: 'a@e.test', name: 'x', password: 'password-x', role: 'superuser' },
-    { email: 'a@e.test', name: 'x', password: 'password-x', extra: true },
-    { email: 'a@e.test', password: 'password-x' }
+    { email: 'a@e.test', name: 'x', password: 'elevenchars' },
+    { email: 'a@e.test', name: 'x', password: ' '.repeat(20) },
+    { email: 'a@e.test', name: 'x', password: '\t\n \u00a0'.repeat(4) },
+    { email: 'a@e.test', name: 'x', password: 'password-long-x', role: 'superuser' },
+    { email: 'a@e.test', name: 'x', password: 'password-long-x', extra: true },
+    { email: 'a@e.test', password: 'password-long-x' }
   ]
   for (const payload of cases) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/users', headers: root.headers, payload })

@@ -1,16 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyBaseLogger } from 'fastify'
 import { Liveness, Readiness } from '../../schemas/health.js'
 import type { Static } from '@sinclair/typebox'
 
 type Check = Static<typeof Readiness>['checks'][string]
 
-async function probe (check: () => Promise<unknown>): Promise<Check> {
+/** Up, or down with a short reason; the error itself goes to the log only (it may name hosts, files, credentials). */
+async function probe (check: () => Promise<unknown>, log: FastifyBaseLogger, what: string): Promise<Check> {
   const started = performance.now()
   try {
     await check()
     return { status: 'up', latency_ms: round(performance.now() - started) }
   } catch (err) {
-    return { status: 'down', latency_ms: round(performance.now() - started), detail: (err as Error).message }
+    log.warn({ err }, `readiness: the ${what} check failed`)
+    return { status: 'down', latency_ms: round(performance.now() - started), detail: `the ${what} did not answer` }
   }
 }
 
@@ -20,13 +23,17 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
   const { repositories, cache } = fastify
 
   // The cache never makes the service unavailable: without Redis it runs in-process (degraded).
+  // Its last Redis error stays in the admin cache health (GET /api/v1/admin/cache/health), not in this public probe.
   async function cacheCheck (): Promise<Check> {
     const started = performance.now()
-    const { status, backend, last_error: lastError } = await cache.health()
+    const { status, backend, memory_pressure: memoryPressure } = await cache.health()
+    const reason = status === 'healthy'
+      ? ''
+      : backend === 'memory' ? ': Redis unavailable, serving from the in-process cache' : memoryPressure ? ': Redis short of memory' : ': no cache tier works'
     return {
       status: status === 'healthy' ? 'up' : status === 'degraded' ? 'degraded' : 'down',
       latency_ms: round(performance.now() - started),
-      detail: status === 'healthy' ? `backend ${backend}` : `backend ${backend}${lastError === null ? '' : `: ${lastError}`}`
+      detail: `backend ${backend}${reason}`
     }
   }
 
@@ -44,8 +51,8 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Readiness: each dependency checked, with its latency; degraded without Redis, 503 when the database is down',
       response: { 200: Readiness, 503: Readiness }
     }
-  }, async (_request, reply) => {
-    const [database, cacheStatus] = await Promise.all([probe(() => repositories.ping()), cacheCheck()])
+  }, async (request, reply) => {
+    const [database, cacheStatus] = await Promise.all([probe(() => repositories.ping(), request.log, 'database'), cacheCheck()])
     const checks = { database, cache: cacheStatus }
     if (database.status !== 'up') return reply.code(503).send({ status: 'unavailable', checks })
     return { status: cacheStatus.status === 'up' ? 'ready' as const : 'degraded' as const, checks }

@@ -79,25 +79,3 @@ export function kindsReachedBy (glob: string): CacheKind[] {
     return kindPrefix.startsWith(literal) || literal.startsWith(kindPrefix)
   })
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-
-/**
- * Translates a Redis glob (`*`, `?`, `[...]`, `\x`) into an anchored RegExp.
- * Throws on a malformed character class. (Pattern validation only.)
- */
-export function globToRegExp (glob: string): RegExp {
-  let source = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!
-    if (c === '\\' && i + 1 < glob.length) source += escapeRegExp(glob[++i]!)
-    else if (c === '*') source += '.*'
-    else if (c === '?') source += '.'
-    else if (c === '[' && glob.indexOf(']', i + 2) !== -1) {
-      const end = glob.indexOf(']', i + 2)
-      source += `[${glob.slice(i + 1, end)}]`
-      i = end
-    } else source += escapeRegExp(c)
-  }
-  return new RegExp(`^${source}$`, 's')
-}

@@ -35,7 +35,10 @@ const OPERATIONS: { [E in Entity]: { [M in keyof Repositories[E]]: Operation } }
     recent: 'read',
     update: 'write',
     delete: 'write',
-    count: 'read'
+    count: 'read',
+    findSession: 'read',
+    findSessions: 'read',
+    revokeTokens: 'write'
   },
   webhooks: { create: 'write', findById: 'read', listByForm: 'read', update: 'write', delete: 'write', deliveries: 'read' },
   dashboards: { get: 'read', put: 'write' }

@@ -5,7 +5,7 @@ import type { Role } from '../../schemas/users.js'
 import type { Delivery, WebhookEvent } from '../../schemas/webhooks.js'
 import type { DashboardLayout } from '../../schemas/dashboards.js'
 import { OBJECT_ID } from './ids.js'
-import type { FieldSummaries, FormFilter, ResponseAnalytics } from './port.js'
+import type { FieldSummaries, FormFilter, ResponseAnalytics, UserChanges } from './port.js'
 
 // The pure half of the MongoDB adapter: document shapes, filters, sorts,
 // indexes and aggregation pipelines. Unit-tested without a server
@@ -37,6 +37,8 @@ export interface UserDoc {
   password_hash: string
   created_at: Date
   updated_at: Date
+  /** Moves on with every password change and session revocation; absent (0) on documents older than it. */
+  token_generation?: number
 }
 export interface WebhookDoc {
   _id: ObjectId
@@ -87,6 +89,13 @@ export function setFields<T extends object, K extends keyof T> (changes: T, keys
   const set: Partial<Pick<T, K>> = {}
   for (const key of keys) if (changes[key] !== undefined) set[key] = changes[key]
   return set
+}
+
+/** The update of a user document: the fields set, and a new token generation with a new password hash. */
+export function userUpdate (changes: UserChanges, at: Date): { $set: Partial<UserDoc>, $inc?: { token_generation: number } } {
+  const $set: Partial<UserDoc> = { ...setFields(changes, ['email', 'name', 'role', 'password_hash']), updated_at: at }
+  if (changes.email !== undefined) $set.email_key = changes.email.toLowerCase()
+  return changes.password_hash === undefined ? { $set } : { $set, $inc: { token_generation: 1 } }
 }
 
 // Sorts mirror the SQLite ORDER BY clauses; `_id` breaks ties between equal timestamps.

@@ -1,7 +1,7 @@
 import { ObjectId, type ClientSession, type Db, type Document } from 'mongodb'
 import type { Form } from '../../schemas/forms.js'
 import type { FormResponse } from '../../schemas/responses.js'
-import type { StoredUser, User } from '../../schemas/users.js'
+import type { SessionUser, StoredUser, User } from '../../schemas/users.js'
 import type { StoredWebhook } from '../../schemas/webhooks.js'
 import type { Dashboard } from '../../schemas/dashboards.js'
 import { DuplicateError, NotFoundError } from '../errors.js'
@@ -11,7 +11,7 @@ import { createMongoOutbox } from './mongo-outbox.js'
 import { transactionsProblem } from './mongo-outbox-queries.js'
 import {
   analyticsPipeline, analyticsResult, countPerFormPipeline, FORM_ORDER, formFilter, idMatch, idsMatch, INDEXES, parseId,
-  perDayAggregation, RECENT_USER_ORDER, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, WEBHOOK_ORDER,
+  perDayAggregation, RECENT_USER_ORDER, recentAggregation, RESPONSE_ORDER, setFields, sinceDate, USER_ORDER, userUpdate, WEBHOOK_ORDER,
   type Aggregation, type DashboardDoc, type FormDoc, type ResponseDoc, type UserDoc, type WebhookDoc
 } from './mongo-queries.js'
 
@@ -46,6 +46,9 @@ const toUser = (doc: Omit<UserDoc, 'password_hash' | 'email_key'>): User => ({
   created_at: iso(doc.created_at),
   updated_at: iso(doc.updated_at)
 })
+
+const toSessionUser = (doc: Omit<UserDoc, 'password_hash' | 'email_key'>): SessionUser =>
+  ({ ...toUser(doc), token_generation: doc.token_generation ?? 0 })
 
 const toWebhook = (doc: WebhookDoc): StoredWebhook => ({
   id: doc._id.toHexString(),
@@ -312,7 +315,7 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
 
       async findByEmail (email) {
         const doc = await users.findOne({ email_key: email.toLowerCase() })
-        return doc === null ? null : { ...toUser(doc), password_hash: doc.password_hash } satisfies StoredUser
+        return doc === null ? null : { ...toSessionUser(doc), password_hash: doc.password_hash } satisfies StoredUser
       },
 
       async list ({ page, per_page: perPage }) {
@@ -329,14 +332,9 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
       },
 
       async update (id, changes, owed) {
-        const update: Partial<UserDoc> = {
-          ...setFields(changes, ['email', 'name', 'role', 'password_hash']),
-          updated_at: new Date()
-        }
-        if (changes.email !== undefined) update.email_key = changes.email.toLowerCase()
         return atomically(async (session) => {
           const doc = await duplicateAsDomainError(users.findOneAndUpdate(
-            { _id: idMatch(id) }, { $set: update }, { ...PUBLIC_USER, returnDocument: 'after', session }))
+            { _id: idMatch(id) }, userUpdate(changes, new Date()), { ...PUBLIC_USER, returnDocument: 'after', session }))
           return doc === null ? null : toUser(doc)
         }, owed)
       },
@@ -353,6 +351,23 @@ export async function createMongoRepositories (db: Db): Promise<Repositories> {
 
       count () {
         return users.countDocuments()
+      },
+
+      async findSession (id) {
+        const doc = await users.findOne({ _id: idMatch(id) }, PUBLIC_USER)
+        return doc === null ? null : toSessionUser(doc)
+      },
+
+      async findSessions (ids) {
+        const docs = await users.find({ _id: idsMatch(ids) }, PUBLIC_USER).toArray()
+        return docs.map(toSessionUser)
+      },
+
+      async revokeTokens (id, owed) {
+        return atomically(async (session) => {
+          const doc = await users.findOneAndUpdate({ _id: idMatch(id) }, { $inc: { token_generation: 1 } }, { ...PUBLIC_USER, returnDocument: 'after', session })
+          return doc === null ? null : toSessionUser(doc)
+        }, owed)
       }
     },
 

@@ -1,7 +1,7 @@
 import type { Paging } from '../../schemas/common.js'
 import type { Form, FormField, FormStatus } from '../../schemas/forms.js'
 import type { Answers, FormResponse } from '../../schemas/responses.js'
-import type { Role, StoredUser, User } from '../../schemas/users.js'
+import type { Role, SessionUser, StoredUser, User } from '../../schemas/users.js'
 import type { StoredWebhook, WebhookDelivery, WebhookEvent, WebhookEventBody } from '../../schemas/webhooks.js'
 import type { Dashboard, DashboardLayout } from '../../schemas/dashboards.js'
 
@@ -132,11 +132,22 @@ export interface UserRepository {
   list (paging: Paging): Promise<ListResult<User>>
   /** The `limit` most recently updated users, newest first (what the cache warmup starts from). */
   recent (limit: number): Promise<User[]>
-  /** Throws DuplicateError when the new email is taken. */
+  /**
+   * Throws DuplicateError when the new email is taken. A new password hash
+   * also moves the token generation on, in the same write.
+   */
   update (id: string, changes: UserChanges, owed?: OwedBy<User>): Promise<User | null>
   /** Deletes the user and their dashboard. */
   delete (id: string, owed?: OwedBy<true>): Promise<boolean>
   count (): Promise<number>
+
+  // Token revocation: a token is accepted only while it carries the user's current generation.
+  /** The user with their token generation (what every authenticated request checks). */
+  findSession (id: string): Promise<SessionUser | null>
+  /** The same for several users (the cache warmup); unknown and malformed ids are left out. */
+  findSessions (ids: readonly string[]): Promise<SessionUser[]>
+  /** Moves the token generation on, so every token issued so far is refused; null for an unknown user. */
+  revokeTokens (id: string, owed?: OwedBy<SessionUser>): Promise<SessionUser | null>
 }
 
 export interface NewWebhook {

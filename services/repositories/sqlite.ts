@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Form, FormStatus } from '../../schemas/forms.js'
 import type { FormResponse } from '../../schemas/responses.js'
-import type { StoredUser, User } from '../../schemas/users.js'
+import type { SessionUser, StoredUser, User } from '../../schemas/users.js'
 import type { StoredWebhook } from '../../schemas/webhooks.js'
 import type { Dashboard } from '../../schemas/dashboards.js'
 import { DuplicateError, NotFoundError } from '../errors.js'
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS users (
   role TEXT NOT NULL,
   password_hash TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  token_generation INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS users_by_update ON users (updated_at DESC, id DESC);
 CREATE TABLE IF NOT EXISTS forms (
@@ -150,6 +151,14 @@ export interface SqliteOptions {
   busyTimeoutMs?: number
 }
 
+/** Databases created before token revocation existed get the column (every existing token stays valid: generation 0). */
+function addTokenGeneration (db: Database.Database) {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(\'users\')').all() as Array<{ name: string }>
+  if (!columns.some(({ name }) => name === 'token_generation')) {
+    db.exec('ALTER TABLE users ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0')
+  }
+}
+
 /** The embedded adapter: better-sqlite3 in WAL mode, tables created on first start. */
 export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }: SqliteOptions = {}): Repositories {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -161,6 +170,7 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`)
   db.exec(SCHEMA)
+  addTokenGeneration(db)
 
   // Every statement is compiled once, on first use: preparing one per call cost
   // about 5 % of a busy instance's CPU. The texts are fixed or built from a few
@@ -388,7 +398,7 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
       },
 
       async findByEmail (email) {
-        const row = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email_key = ?`)
+        const row = prepare<[string], StoredUser>(`SELECT ${USER_COLUMNS}, token_generation, password_hash FROM users WHERE email_key = ?`)
           .get(email.toLowerCase())
         return row ?? null
       },
@@ -410,8 +420,9 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
           if (current === undefined) return null
           const next = { ...current, ...changes, updated_at: now() }
           try {
-            prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?
-              WHERE id = ?`).run(next.email, next.email.toLowerCase(), next.name, next.role, next.password_hash, next.updated_at, id)
+            prepare(`UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, password_hash = ?, updated_at = ?,
+              token_generation = token_generation + ? WHERE id = ?`).run(next.email, next.email.toLowerCase(), next.name, next.role,
+              next.password_hash, next.updated_at, changes.password_hash === undefined ? 0 : 1, id)
           } catch (err) {
             if (isUniqueViolation(err)) throw new DuplicateError('A user with this email already exists')
             throw err
@@ -428,6 +439,20 @@ export function createSqliteRepositories (path: string, { busyTimeoutMs = 1000 }
 
       async count () {
         return (prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+      },
+
+      async findSession (id) {
+        return prepare<[string], SessionUser>(`SELECT ${USER_COLUMNS}, token_generation FROM users WHERE id = ?`).get(id) ?? null
+      },
+
+      async findSessions (ids) {
+        return prepare<[string], SessionUser>(`SELECT ${USER_COLUMNS}, token_generation FROM users
+          WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))
+      },
+
+      async revokeTokens (id, owed) {
+        return atomically(() => prepare<[string], SessionUser>(`UPDATE users SET token_generation = token_generation + 1 WHERE id = ?
+          RETURNING ${USER_COLUMNS}, token_generation`).get(id) ?? null, owed)
       }
     },
 

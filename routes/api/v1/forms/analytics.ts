@@ -3,22 +3,23 @@ import { Type } from '@sinclair/typebox'
 import { BearerAuth, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { Analytics } from '../../../../schemas/responses.js'
-import { responseTags } from '../../../../services/tags.js'
+import { responseTags, tags } from '../../../../services/tags.js'
 
 const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses, authenticate } = fastify
 
   fastify.get('/:form_id/analytics', {
     onRequest: authenticate,
-    config: { cache: { kind: 'query_result', tags: responseTags.formResponses } },
+    // per user: only the owner and admins may read it (the user tag: their role)
+    config: { cache: { kind: 'query_result', scope: 'user', tags: (request) => [...responseTags.formResponses(request), tags.user(request.user.id)] } },
     schema: {
       tags: ['responses'],
-      summary: 'A form\'s response analytics: totals, the last 30 days, per-field summaries',
+      summary: 'A form\'s response analytics: totals, the last 30 days, per-field summaries (the form\'s owner or an admin)',
       security: BearerAuth,
       params: FormParams,
-      response: { 200: Type.Ref(Analytics), ...errors(400, 401, 404) }
+      response: { 200: Type.Ref(Analytics), ...errors(400, 401, 403, 404) }
     }
-  }, async (request) => responses.analytics(request.params.form_id))
+  }, async (request) => responses.analytics(request.user, request.params.form_id))
 }
 
 export default analytics

@@ -3,54 +3,67 @@ import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
-import { responseTags } from '../../../../services/tags.js'
+import { optionalUser } from '../../../../plugins/app/auth.js'
+import { responseTags, tags } from '../../../../services/tags.js'
 
 const ResponseRef = Type.Ref(FormResponse)
+
+/**
+ * Cached per user (only the owner and admins may read them): the form's responses, the
+ * form (its owner decides who reads them) and the user (their role).
+ */
+const perUser = {
+  scope: 'user' as const,
+  tags: (request: { params: unknown, user: { id: string, role: string } }) =>
+    [...responseTags.formResponses(request), tags.user(request.user.id)]
+}
 
 const responses: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses, authenticate, config } = fastify
 
   fastify.post('/:form_id/responses', {
-    // public: limited per client (IP) instead
+    // public: limited per client (IP) instead; a token, when sent, must be valid
+    onRequest: fastify.identify,
     config: { rateLimit: { max: config.rateLimit.responses, timeWindow: '1 minute' } },
     schema: {
       tags: ['responses'],
       summary: 'Answer a published form (anyone; rate limited per client)',
       description: 'The answers are validated against the form\'s current fields; each failure is a 400 naming the field. ' +
-        'Draft and archived forms take no responses (409).',
+        'Draft and archived forms take no responses: 404 for an anonymous client (as for an unknown id), 409 for a signed-in user.',
+      security: [{}, ...BearerAuth],
       params: FormParams,
       body: ResponseSubmit,
-      response: { 201: ResponseRef, ...errors(400, 404, 409, 429) }
+      response: { 201: ResponseRef, ...errors(400, 401, 404, 409, 429) }
     }
   }, async (request, reply) => {
-    const response = await responses.submit(request.params.form_id, request.body.answers)
+    const response = await responses.submit(request.params.form_id, request.body.answers, optionalUser(request))
     return reply.code(201).header('location', `/api/v1/forms/${response.form_id}/responses/${response.id}`).send(response)
   })
 
   fastify.get('/:form_id/responses', {
     onRequest: authenticate,
-    config: { cache: { kind: 'query_result', tags: responseTags.formResponses } },
+    config: { cache: { kind: 'query_result', ...perUser } },
     schema: {
       tags: ['responses'],
-      summary: 'List a form\'s responses, newest first',
+      summary: 'List a form\'s responses, newest first (the form\'s owner or an admin: answers are personal data)',
       security: BearerAuth,
       params: FormParams,
       querystring: ResponseListQuery,
-      response: { 200: PageOf(ResponseRef), ...errors(400, 401, 404) }
+      response: { 200: PageOf(ResponseRef), ...errors(400, 401, 403, 404) }
     }
-  }, async (request) => responses.list(request.params.form_id, request.query))
+  }, async (request) => responses.list(request.user, request.params.form_id, request.query))
 
   fastify.get('/:form_id/responses/:response_id', {
     onRequest: authenticate,
-    config: { cache: { tags: responseTags.formResponses } },
+    config: { cache: perUser },
     schema: {
       tags: ['responses'],
-      summary: 'Get a response',
+      summary: 'Get a response (the form\'s owner or an admin)',
       security: BearerAuth,
       params: ResponseParams,
-      response: { 200: ResponseRef, ...errors(400, 401, 404) }
+      response: { 200: ResponseRef, ...errors(400, 401, 403, 404) }
     }
-  }, async (request) => responses.get(request.params.form_id, request.params.response_id))
+  }, async (request) => responses.get(request.user, request.params.form_id, request.params.response_id))
 
   fastify.put('/:form_id/responses/:response_id', {
     onRequest: authenticate,

@@ -1,17 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, PagingQuery, errors } from '../../../../schemas/common.js'
-import { User, UserCreate, UserParams, UserUpdate } from '../../../../schemas/users.js'
+import { OwnUserUpdate, User, UserCreate, UserParams, UserUpdate } from '../../../../schemas/users.js'
 
 const UserRef = Type.Ref(User)
 
 const users: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { users } = fastify
+  const { users, throttleAccount } = fastify
   const adminOnly = fastify.requireRole('admin')
 
   fastify.get('/me', {
     schema: { tags: ['users'], summary: 'The signed-in user', security: BearerAuth, response: { 200: UserRef, ...errors(401) } }
   }, async (request) => request.user)
+
+  fastify.patch('/me', {
+    schema: {
+      tags: ['users'],
+      summary: 'Change one\'s own name, or one\'s own password (with current_password)',
+      description: 'A new password ends every session: all tokens issued so far, this one included, are refused from the next ' +
+        'request on (log in again). Wrong current_password is a 403; attempts count against the account\'s login limit (429).',
+      security: BearerAuth,
+      body: OwnUserUpdate,
+      response: { 200: UserRef, ...errors(400, 401, 403, 429) }
+    }
+  }, async (request, reply) => {
+    if (request.body.password !== undefined || request.body.current_password !== undefined) await throttleAccount(reply, request.user.email)
+    return users.updateOwn(request.user, request.body)
+  })
 
   fastify.get('', {
     preHandler: adminOnly,
@@ -57,13 +72,27 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
-      summary: 'Change a user (admin); a role change applies to their next request',
+      summary: 'Change a user (admin); a role change applies to their next request, a new password ends their sessions',
       security: BearerAuth,
       params: UserParams,
       body: UserUpdate,
       response: { 200: UserRef, ...errors(400, 401, 403, 404, 409) }
     }
   }, async (request) => users.update(request.user, request.params.user_id, request.body))
+
+  fastify.delete('/:user_id/sessions', {
+    preHandler: adminOnly,
+    schema: {
+      tags: ['users'],
+      summary: 'End every session of a user (admin): all their tokens issued so far are refused from the next request on',
+      security: BearerAuth,
+      params: UserParams,
+      response: { 204: Type.Null({ description: 'Revoked' }), ...errors(400, 401, 403, 404) }
+    }
+  }, async (request, reply) => {
+    await users.revokeSessions(request.params.user_id)
+    return reply.code(204).send(null)
+  })
 
   fastify.delete('/:user_id', {
     preHandler: adminOnly,
