@@ -176,12 +176,18 @@ export function createMetrics ({ cache, invalidation, repositories }: MetricsSou
     registers: [registry]
   })
 
+  // one bound child per method, route and status: no label lookup per request (the set is small and fixed)
+  const children = new Map<string, ReturnType<typeof requestDuration.labels>>()
+
   return {
     contentType: registry.contentType,
 
     /** `route` is the route's pattern (`/api/v1/forms/:form_id`), never the raw URL: label values stay few. */
     observeRequest (method: string, route: string, statusCode: number, seconds: number) {
-      requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds)
+      const id = `${method} ${statusCode} ${route}`
+      let child = children.get(id)
+      if (child === undefined) children.set(id, child = requestDuration.labels(method, route, String(statusCode)))
+      child.observe(seconds)
     },
 
     /** The exposition text, every figure current. */

@@ -15,7 +15,7 @@ export interface OwnUserUpdate { name?: string, password?: string, current_passw
 export interface UserServiceDeps {
   repositories: Repositories
   events: EventBus
-  cache: Pick<CacheService, 'getOrSet'>
+  cache: Pick<CacheService, 'getOrSet' | 'peekShared'>
 }
 
 export function createUserService ({ repositories, events, cache }: UserServiceDeps) {
@@ -40,9 +40,16 @@ export function createUserService ({ repositories, events, cache }: UserServiceD
      * request, through the user_session cache; a role change, a password
      * change, a revocation or a deletion invalidates it, so it applies at once.
      */
+    /** The session when the in-process tier has it (synchronously), else undefined. */
+    peekSession (id: string): SessionUser | undefined {
+      const entry = cacheEntries.userSession(id)
+      return cache.peekShared<SessionUser | null>(entry.kind, entry.key, { loader: () => users.findSession(id), tags: entry.tags }) ?? undefined
+    },
+
     lookup (id: string): Promise<SessionUser | null> {
       const entry = cacheEntries.userSession(id)
-      return cache.getOrSet(entry.kind, entry.key, () => users.findSession(id), { tags: entry.tags })
+      // read on every request: shared and decoded once while it is in the in-process tier (read-only)
+      return cache.getOrSet(entry.kind, entry.key, () => users.findSession(id), { tags: entry.tags, shared: true })
     },
 
     /**

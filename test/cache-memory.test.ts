@@ -88,3 +88,20 @@ t.test('a read that starts after an invalidation does not get a value loaded bef
   t.same(await leader, { title: 'old' }, 'the read that was concurrent with the write may see the old state')
   t.same(await later, { title: 'new' }, 'the read that came after it sees the new one')
 })
+
+t.test('shared values: decoded once, the same frozen object for every reader', async (t) => {
+  const cache = memoryCache()
+  t.teardown(() => cache.close())
+  let calls = 0
+  const loader = async () => ({ id: 'u1', role: 'admin', nested: { n: ++calls } })
+  await cache.getOrSet('user_session', 'u1', loader, { shared: true })
+  const first = await cache.getOrSet('user_session', 'u1', loader, { shared: true })
+  const second = await cache.getOrSet('user_session', 'u1', loader, { shared: true })
+  t.equal(first, second, 'one object')
+  t.same(first, { id: 'u1', role: 'admin', nested: { n: 1 } })
+  t.ok(Object.isFrozen(first) && Object.isFrozen(first.nested), 'frozen all the way down')
+  t.throws(() => { (first as { role: string }).role = 'viewer' }, TypeError, 'a reader cannot change it for the others')
+  t.equal(calls, 1)
+  const copy = await cache.getOrSet('user_session', 'u1', loader)
+  t.not(copy, first, 'a reader that does not ask for the shared value gets its own copy')
+})

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-import type { Role, User } from '../../schemas/users.js'
+import type { FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify'
+import type { Role, SessionUser, User } from '../../schemas/users.js'
 import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/errors.js'
 
 declare module '@fastify/jwt' {
@@ -14,9 +14,9 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook: a valid token of an existing user, or 401. Sets `request.user`. */
-    authenticate (request: FastifyRequest): Promise<void>
+    authenticate: onRequestHookHandler
     /** onRequest hook for public routes: like authenticate when a token is sent, anonymous otherwise. */
-    identify (request: FastifyRequest): Promise<void>
+    identify: onRequestHookHandler
     /** preHandler hook: 403 unless the user has one of the roles. */
     requireRole (...roles: Role[]): preHandlerAsyncHookHandler
   }
@@ -55,19 +55,38 @@ export default fp(async (fastify) => {
   // a token from an earlier generation (before a password change or a
   // revocation) is refused. Generations are counters, not times: two tokens
   // issued in the same second on either side of a change are told apart.
-  async function authenticate (request: FastifyRequest) {
-    const { sub, gen } = claimsOf(request.headers.authorization)
-    const user = await users.lookup(sub)
+  function accept (request: FastifyRequest, user: SessionUser | null, gen: number) {
     if (user === null) throw new InvalidTokenError('The account this token belongs to no longer exists')
     // a session cached by a version without generations has none: 0, as the database has it until a change (which drops that entry)
     if ((user.token_generation ?? 0) !== gen) throw new InvalidTokenError('The access token was revoked (password changed or sessions ended): log in again')
     request.user = user
   }
 
+  // A hook with a callback, not a promise: a session in the in-process tier is
+  // accepted synchronously (the common case, on every request).
+  const authenticate: onRequestHookHandler = (request, _reply, done) => {
+    let claims: Claims
+    try {
+      claims = claimsOf(request.headers.authorization)
+      const session = users.peekSession(claims.sub)
+      if (session !== undefined) {
+        accept(request, session, claims.gen)
+        return done()
+      }
+    } catch (err) {
+      return done(err as Error)
+    }
+    users.lookup(claims.sub).then((user) => {
+      accept(request, user, claims.gen)
+      done()
+    }, done).catch(done)
+  }
+
   fastify.decorate('authenticate', authenticate)
-  fastify.decorate('identify', async (request: FastifyRequest) => {
-    if (request.headers.authorization !== undefined) await authenticate(request)
-  })
+  fastify.decorate('identify', function (this: typeof fastify, request, reply, done) {
+    if (request.headers.authorization === undefined) return done()
+    authenticate.call(this, request, reply, done)
+  } satisfies onRequestHookHandler)
   fastify.decorate('requireRole', (...roles: Role[]): preHandlerAsyncHookHandler => async (request) => {
     if (!roles.includes(request.user.role)) throw new ForbiddenError(`This requires the ${roles.join(' or ')} role`)
   })

@@ -76,7 +76,8 @@ export default fp(async (fastify) => {
     }, options.ttl)
   }
 
-  const lookup: preHandlerHookHandler = async function (request, reply) {
+  // A hook with a callback, not a promise: an in-process hit is answered synchronously.
+  const lookup: preHandlerHookHandler = function (request, reply, done) {
     const options = request.routeOptions.config.cache!
     const user = options.scope === 'user'
     // revalidation with the ETag is the cheap path: never a max-age that could show older data than a fresh GET
@@ -85,7 +86,7 @@ export default fp(async (fastify) => {
     const { noStore, revalidate } = requestDirectives(request.headers['cache-control'], request.headers.pragma)
     if (noStore) {
       reply.header('x-cache', 'BYPASS').header('cache-status', cacheStatus('bypass'))
-      return
+      return done()
     }
     const kind = options.kind ?? 'api_response'
     const key = responseKey({
@@ -95,21 +96,28 @@ export default fp(async (fastify) => {
       userId: user ? (request.user?.id ?? 'anonymous') : undefined
     })
     if (revalidate) {
-      const { fill } = await cache.open(kind, key, options.tags?.(request), { read: false })
-      request.responseCache = { fill: fill!, ttl: options.ttl }
-      reply.header('x-cache', 'BYPASS').header('cache-status', cacheStatus('bypass'))
+      cache.open(kind, key, options.tags?.(request), { read: false }).then(({ fill }) => {
+        request.responseCache = { fill: fill!, ttl: options.ttl }
+        reply.header('x-cache', 'BYPASS').header('cache-status', cacheStatus('bypass'))
+        done()
+      }, done)
       return
     }
     // an in-process hit first: no tags to compute, no promise to wait for
     const peeked = cache.peek(kind, key)
+    if (peeked !== undefined) return answer(request, reply, kind, key, options, peeked)
     // a HEAD has no body to store: it never leads a load others would wait for
-    const { hit, fill } = peeked !== undefined ? { hit: peeked } : await cache.open(kind, key, options.tags?.(request), { lead: request.method !== 'HEAD' })
-    if (hit !== undefined) {
-      if (cache.needsRefresh(hit)) refreshLater(request, kind, key, options)
-      return serve(request, reply, hit)
-    }
-    request.responseCache = { fill, ttl: options.ttl }
-    reply.header('x-cache', 'MISS').header('cache-status', cacheStatus('miss'))
+    cache.open(kind, key, options.tags?.(request), { lead: request.method !== 'HEAD' }).then(({ hit, fill }) => {
+      if (hit !== undefined) return answer(request, reply, kind, key, options, hit)
+      request.responseCache = { fill, ttl: options.ttl }
+      reply.header('x-cache', 'MISS').header('cache-status', cacheStatus('miss'))
+      done()
+    }, done)
+  }
+
+  function answer (request: FastifyRequest, reply: FastifyReply, kind: CacheKind, key: string, options: RouteCacheOptions, hit: Hit) {
+    if (cache.needsRefresh(hit)) refreshLater(request, kind, key, options)
+    serve(request, reply, hit)
   }
 
   const store: onSendHookHandler = async function (request, reply, payload) {

@@ -38,6 +38,11 @@ export interface EntryOptions {
   tags?: readonly string[]
   /** Seconds; defaults to the kind's TTL. */
   ttl?: number
+  /**
+   * Every caller gets the same value, decoded once and frozen (read-only):
+   * for a value read on every request (the user session), no parse per read.
+   */
+  shared?: boolean
 }
 
 // Probes back off to 1 s at most: after an outage, missed invalidations are replayed within a second.
@@ -48,6 +53,15 @@ const MAX_REFRESHES = 1000
 
 const encodeValue = (value: unknown) => Buffer.from(JSON.stringify(value))
 const decodeValue = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8'))
+
+/** Freezes a decoded JSON value all the way down (it is shared by every reader). */
+function deepFreeze<T> (value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
 
 /**
  * The two-tier cache: an in-process LRU (L1) in front of Redis (L2). This file
@@ -166,13 +180,27 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     return { payload: entry.payload, createdAt: entry.createdAt, ttlMs: entry.ttlMs, tier: 'l1' }
   }
 
+  /**
+   * A value of the in-process tier, decoded once and frozen, shared by every
+   * reader (synchronously), or undefined. Near the end of its TTL it is
+   * refreshed in the background with `loader`, when given.
+   */
+  function peekShared<T> (kind: CacheKind, key: string, refresh?: { loader: () => Promise<T> | T, tags?: readonly string[] }): T | undefined {
+    const entry = l1Enabled ? memory.get(kind, keys.entry(kind, key)) : undefined
+    if (entry === undefined) return undefined
+    counters.hit(kind, 'l1')
+    if (refresh !== undefined && needsRefresh(entry)) refreshAhead(kind, key, refresh.tags, async () => toPayload(await refresh.loader()))
+    entry.decoded ??= deepFreeze(decodeValue(entry.payload))
+    return entry.decoded as T
+  }
+
   /** A hit, or a miss to fill (`commit` or `abandon`, always). Concurrent misses of one key wait for one load. */
   function open (kind: CacheKind, key: string, tags?: readonly string[], options?: OpenOptions): Promise<Opened> {
     return readPath.open(kind, key, tags, options)
   }
 
   /** Whether a hit is past CACHE_EAGER_REFRESH of its TTL (then it is refreshed in the background). */
-  function needsRefresh (hit: Hit, now = Date.now()): boolean {
+  function needsRefresh (hit: Pick<Hit, 'createdAt' | 'ttlMs' | 'stale'>, now = Date.now()): boolean {
     return settings.eagerRefresh > 0 && hit.stale !== true && now - hit.createdAt > hit.ttlMs * settings.eagerRefresh
   }
 
@@ -210,6 +238,10 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
    */
   async function getOrSet<T> (kind: CacheKind, key: string, loader: () => Promise<T> | T, options: EntryOptions = {}): Promise<T> {
     if (!settings.enabled) return loader()
+    if (options.shared === true) {
+      const value = peekShared<T>(kind, key, { loader, tags: options.tags })
+      if (value !== undefined) return value
+    }
     const cached = peek(kind, key)
     const { hit, fill } = cached !== undefined ? { hit: cached } : await readPath.open(kind, key, options.tags)
     if (hit !== undefined) {
@@ -263,6 +295,7 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     instanceId,
     keys,
     peek,
+    peekShared,
     open,
     getOrSet,
     needsRefresh,

@@ -16,6 +16,8 @@ export interface MemoryEntry {
   versions: readonly string[]
   /** Set by the tier: the order entries came in (for the cap below). */
   seq?: number
+  /** The payload decoded once, for readers that share it (read-only: frozen). */
+  decoded?: unknown
 }
 
 export interface MemoryTierOptions {
