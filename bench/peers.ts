@@ -4,10 +4,13 @@
 // private Redis (a key prefix each), the variants interleaved round by round.
 //   npm run bench:peers -- --scenarios=l1,miss --subjects=engine,cache-manager
 // runs a subset (for a CPU profile of one scenario: node --cpu-prof).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { join } from 'node:path'
 import { hrtime } from 'node:process'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { AUTO_PIPELINING, engineL2Only, engineSubjects, floorClients, KIND, peerSubjects, TTL_SECONDS, type Doc, type EngineHandles, type Loader, type PeerCache, type Subject } from './peer-caches.js'
-import { fmt, interleaved, machine, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
+import { fmt, interleaved, machine, median, pairedRatio, percentile, progress, RESULTS_DIR, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
 
 const ROUNDS = 5
 const L1_ROUNDS = 7
@@ -32,8 +35,91 @@ const ENGINE_AWAITED = 'engine, store awaited'
 const ENGINE_BYTES = 'engine, bytes (peek / open)'
 const FLOOR = 'floor: '
 const PIPELINING = `auto-pipelining ${AUTO_PIPELINING ? 'on' : 'off'}`
+/** `--subjects=a,b`: only the variants whose names start so (all by default). */
+const only = process.argv.find((a) => a.startsWith('--subjects='))?.split('=')[1]?.split(',')
+const selected = (name: string) => only === undefined || only.some((prefix) => name.startsWith(prefix))
 /** Rows that are not a peer: no verdict. */
 const notAPeer = (name: string) => name.startsWith(ENGINE) || name.startsWith(FLOOR)
+
+// ---------------------------------------------------------------- CPU profiles of the measured rounds
+
+const PROFILE_DIR = join(RESULTS_DIR, 'profiles', 'peers')
+
+/**
+ * The measured rounds of a scenario; with BENCH_CPU_PROF=1, under V8's CPU
+ * profiler (what node --cpu-prof runs, but without start-up and set-up):
+ * bench/results/profiles/peers/<scenario>.cpuprofile, for bench/cpu-top.ts.
+ */
+async function measured<T> (scenario: string, rounds: number, variants: Record<string, () => Promise<T>>, opsOf?: (name: string) => number) {
+  if (opsOf !== undefined) variants = withRedisCost(scenario, variants, opsOf)
+  if (process.env.BENCH_CPU_PROF !== '1') return interleaved(rounds, variants, `peers ${scenario}: `)
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 100 })
+  await session.post('Profiler.start')
+  try {
+    return await interleaved(rounds, variants, `peers ${scenario}: `)
+  } finally {
+    const { profile } = await session.post('Profiler.stop')
+    session.disconnect()
+    mkdirSync(PROFILE_DIR, { recursive: true })
+    writeFileSync(join(PROFILE_DIR, `${scenario}.cpuprofile`), JSON.stringify(profile))
+    progress(`CPU profile of the ${scenario} rounds: ${join(PROFILE_DIR, `${scenario}.cpuprofile`)}`)
+  }
+}
+
+// ---------------------------------------------------------------- what Redis executes per operation
+
+/** A client for INFO only (set at start). */
+let statsClient: Floors['ioredisNoPipelining'] | undefined
+
+/** Calls and µs of Redis CPU per command name, from INFO commandstats (commands inside scripts included). */
+async function commandStats (): Promise<Map<string, { calls: number, usec: number }>> {
+  const stats = new Map<string, { calls: number, usec: number }>()
+  for (const match of (await statsClient!.info('commandstats')).matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g)) {
+    if (match[1] !== 'info') stats.set(match[1]!, { calls: Number(match[2]), usec: Number(match[3]) })
+  }
+  return stats
+}
+
+/** Per scenario and variant: Redis commands and µs of Redis CPU per operation, over the measured rounds. */
+const redisCost = new Map<string, { ops: number, calls: Map<string, number>, usec: number }>()
+
+/**
+ * Wraps each variant between two INFO commandstats snapshots (variants run one
+ * at a time, so the difference is theirs, give or take the engines' heartbeats:
+ * one PUBLISH per instance every 500 ms).
+ */
+function withRedisCost<T> (scenario: string, variants: Record<string, () => Promise<T>>, opsOf: (name: string) => number): Record<string, () => Promise<T>> {
+  return Object.fromEntries(Object.entries(variants).map(([name, run]) => [name, async () => {
+    const before = await commandStats()
+    const result = await run()
+    const after = await commandStats()
+    const cost = redisCost.get(`${scenario}|${name}`) ?? { ops: 0, calls: new Map<string, number>(), usec: 0 }
+    cost.ops += opsOf(name)
+    for (const [command, { calls, usec }] of after) {
+      const delta = calls - (before.get(command)?.calls ?? 0)
+      if (delta > 0) cost.calls.set(command, (cost.calls.get(command) ?? 0) + delta)
+      cost.usec += usec - (before.get(command)?.usec ?? 0)
+    }
+    redisCost.set(`${scenario}|${name}`, cost)
+    return result
+  }]))
+}
+
+/**
+ * "2.0 cmds, 6 µs: evalsha 1.0, get 1.0": per operation, the commands most run
+ * first. The commands a script runs count (as Redis counts them), and their
+ * time counts twice: in the script's EVALSHA and in each command.
+ */
+function redisCostOf (scenario: string, name: string): string {
+  const cost = redisCost.get(`${scenario}|${name}`)
+  if (cost === undefined || cost.ops === 0) return ''
+  const total = [...cost.calls.values()].reduce((sum, n) => sum + n, 0)
+  const top = [...cost.calls].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([command, n]) => `${command} ${fmt(n / cost.ops, 1)}`)
+  return `${fmt(total / cost.ops, 1)} cmds, ${fmt(cost.usec / cost.ops, 1)} µs: ${top.join(', ')}`
+}
 
 // ---------------------------------------------------------------- the document and the "database"
 
@@ -78,18 +164,18 @@ const elapsedUs = (start: bigint) => Number(hrtime.bigint() - start) / 1000
 interface Row { name: string, values: number[] | undefined, p99?: number[], note: string }
 
 /** Table rows: the median of the per-round figures and the paired ratio to the baseline. */
-function rows (results: readonly Row[], baseline: string, digits: number, unit: string) {
-  const base = results.find((row) => row.name === baseline)!.values!
+function rows (scenario: string, results: readonly Row[], baseline: string, digits: number, unit: string) {
+  const base = results.find((row) => row.name === baseline)?.values
   return results.map(({ name, values, p99, note }) => {
-    if (values === undefined) return [name, 'n/a', 'n/a', 'n/a', '', note]
-    const ratio = name === baseline ? 1 : pairedRatio(values, base)
+    if (values === undefined) return [name, 'n/a', 'n/a', 'n/a', '', '', note]
+    const ratio = name === baseline ? 1 : base === undefined ? NaN : pairedRatio(values, base)
     const faster = notAPeer(name) ? '' : ratio > 1 ? 'yes' : '**no**'
     return [name, `${fmt(median(values), digits)} ${unit}`, p99 === undefined ? '' : `${fmt(median(p99), digits)} ${unit}`,
-      times(ratio), faster, note]
+      times(ratio), faster, redisCostOf(scenario, name), note]
   })
 }
 
-const HEADER = ['cache', 'p50', 'p99', 'peer ÷ engine (paired)', 'engine faster', 'how']
+const HEADER = ['cache', 'p50', 'p99', 'peer ÷ engine (paired)', 'engine faster', 'Redis per op (INFO commandstats)', 'how']
 
 // ---------------------------------------------------------------- 1. L1 hit
 
@@ -98,8 +184,10 @@ async function l1Hit (contenders: readonly Contender[], engine: EngineHandles): 
   const keys = Array.from({ length: L1_KEYS }, (_, i) => `l1-${i}`)
   const tags = keys.map((key) => `form:${key}`)
   const variants: Record<string, () => Promise<number>> = {}
+  const opsOf: Record<string, () => number> = { [ENGINE_BYTES]: () => bytesOps }
   const notes: Record<string, string> = {}
   let sink = 0
+  let bytesOps = 200_000
   for (const { subject, a, db } of contenders) {
     if (subject.name === ENGINE_AWAITED) continue // the same L1 read as the engine's getOrSet
     if (a.evictLocal === undefined && !subject.name.startsWith(ENGINE)) {
@@ -122,17 +210,19 @@ async function l1Hit (contenders: readonly Contender[], engine: EngineHandles): 
     }
     ops = Math.max(100, Math.min(200_000, Math.round(L1_ROUND_NS / await run())))
     variants[subject.name] = run
+    opsOf[subject.name] = () => ops
   }
   // the engine as the HTTP plugin reads it: the stored bytes, synchronously, no decode
-  let bytesOps = 200_000
-  variants[ENGINE_BYTES] = async () => {
-    const start = hrtime.bigint()
-    for (let i = 0; i < bytesOps; i++) sink += engine.main.peek(KIND, keys[i & (L1_KEYS - 1)]!)!.payload.length
-    return Number(hrtime.bigint() - start) / bytesOps
+  if (variants[ENGINE] !== undefined) {
+    variants[ENGINE_BYTES] = async () => {
+      const start = hrtime.bigint()
+      for (let i = 0; i < bytesOps; i++) sink += engine.main.peek(KIND, keys[i & (L1_KEYS - 1)]!)!.payload.length
+      return Number(hrtime.bigint() - start) / bytesOps
+    }
+    bytesOps = Math.max(100, Math.min(1_000_000, Math.round(L1_ROUND_NS / await variants[ENGINE_BYTES]())))
   }
-  bytesOps = Math.max(100, Math.min(1_000_000, Math.round(L1_ROUND_NS / await variants[ENGINE_BYTES]())))
   for (const run of Object.values(variants)) await run() // warm-up
-  const results = await interleaved(L1_ROUNDS, variants, 'peers L1: ')
+  const results = await measured('l1', L1_ROUNDS, variants, (name) => opsOf[name]!())
   progress(`L1 checksum ${sink}`)
   const how: Record<string, string> = {
     [ENGINE]: 'getOrSet: the L1 entry\'s bytes, JSON-decoded (a copy per read)',
@@ -145,7 +235,7 @@ async function l1Hit (contenders: readonly Contender[], engine: EngineHandles): 
   }
   return contenders.filter(({ subject }) => subject.name !== ENGINE_AWAITED)
     .map(({ subject: { name } }) => ({ name, values: results[name], note: notes[name] ?? how[name] ?? '' }))
-    .concat([{ name: ENGINE_BYTES, values: results[ENGINE_BYTES], note: how[ENGINE_BYTES]! }])
+    .concat(results[ENGINE_BYTES] === undefined ? [] : [{ name: ENGINE_BYTES, values: results[ENGINE_BYTES], note: how[ENGINE_BYTES]! }])
 }
 
 // ---------------------------------------------------------------- 2. L2 hit
@@ -181,18 +271,21 @@ async function l2Hit (contenders: readonly Contender[], engine: EngineHandles, f
       return latency
     }
   }
-  variants[ENGINE_BYTES] = () => measure(async (k) => {
-    const { hit } = await engine.l2Only.open(KIND, keys[k]!, [tags[k]!])
-    if (hit?.tier !== 'l2') throw new Error('expected an L2 hit')
-  })
+  if (variants[ENGINE] !== undefined) {
+    variants[ENGINE_BYTES] = () => measure(async (k) => {
+      const { hit } = await engine.l2Only.open(KIND, keys[k]!, [tags[k]!])
+      if (hit?.tier !== 'l2') throw new Error('expected an L2 hit')
+    })
+  }
   // floors: a bare GET of the same bytes on each kind of client the subjects use
   const floorKeys = keys.map((key) => `${floors.prefix}floor:${key}`)
   for (const key of floorKeys) await floors.ioredis.set(key, JSON.stringify(BASE), 'EX', TTL_SECONDS)
   variants[`${FLOOR}ioredis GET (${PIPELINING})`] = () => measure((k) => floors.ioredis.getBuffer(floorKeys[k]!))
   if (AUTO_PIPELINING) variants[`${FLOOR}ioredis GET (auto-pipelining off)`] = () => measure((k) => floors.ioredisNoPipelining.getBuffer(floorKeys[k]!))
   variants[`${FLOOR}node-redis GET`] = () => measure((k) => floors.nodeRedis.get(floorKeys[k]!))
+  for (const name of Object.keys(variants)) if (!selected(name)) delete variants[name]
   for (const run of Object.values(variants)) await run()
-  const results = await interleaved(ROUNDS, variants, 'peers L2: ')
+  const results = await measured('l2', ROUNDS, variants, () => L2_OPS)
   const how: Record<string, string> = {
     [ENGINE]: 'getOrSet on a cache with L1 off (CACHE_L1_ENABLED=false): one round trip, the entry checked against its tag version',
     [ENGINE_BYTES]: 'open() on the same cache: the bytes, no JSON decode (the HTTP plugin\'s path)',
@@ -250,8 +343,9 @@ async function miss (contenders: readonly Contender[], floors: Floors & { prefix
     await floors.nodeRedis.get(key)
     await floors.nodeRedis.set(key, value, { EX: TTL_SECONDS })
   })
+  for (const name of Object.keys(variants)) if (!selected(name)) delete variants[name]
   for (const run of Object.values(variants)) await run()
-  const results = await interleaved(ROUNDS, variants, 'peers miss: ')
+  const results = await measured('miss', ROUNDS, variants, () => MISS_OPS)
   const how: Record<string, string> = {
     [ENGINE]: 'getOrSet: resolves before the store (it runs after the answer, off the request\'s path)',
     [ENGINE_AWAITED]: 'open → loader → fill.commit, until Redis has it (the baseline)',
@@ -299,7 +393,7 @@ async function invalidateThenRead (contenders: readonly Contender[]): Promise<{ 
   }
   for (const run of Object.values(variants)) await run()
   for (const name of Object.keys(stale)) stale[name] = 0 // count the measured rounds only
-  const results = await interleaved(ROUNDS, variants, 'peers invalidate: ')
+  const results = await measured('invalidate', ROUNDS, variants, () => INVALIDATE_OPS)
   const rows = Object.entries(results).map(([name, values]) => ({
     name,
     values: values.map((r) => r.p50),
@@ -361,7 +455,7 @@ async function propagation (contenders: readonly Contender[]): Promise<{ rows: R
       return samples
     }
   }
-  const results = await interleaved(ROUNDS, variants, 'peers propagation: ')
+  const results = await measured('propagation', ROUNDS, variants)
   const how: Record<string, string> = {
     [ENGINE]: 'invalidateTags on A: new tag version + one message; B drops its L1 entries of the tag',
     'bentocache, tags': 'deleteByTag on A: a tag key written + bus message; B re-reads the tag key from Redis',
@@ -384,29 +478,29 @@ async function propagation (contenders: readonly Contender[]): Promise<{ rows: R
 
 const SCENARIOS = ['l1', 'l2', 'miss', 'invalidate', 'propagation'] as const
 
-function options () {
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',')
-  return { scenarios: arg('scenarios') ?? [...SCENARIOS], subjects: arg('subjects') }
-}
+/** `--scenarios=l1,miss`: only those (all by default). */
+const scenarios = process.argv.find((a) => a.startsWith('--scenarios='))?.split('=')[1]?.split(',') ?? [...SCENARIOS]
 
-async function contendersOn (redis: RedisServer, only: string[] | undefined) {
+async function contendersOn (redis: RedisServer) {
+  // the engine is built even when not measured: the ioredis peers take its connection options
   const { subjects, handles } = await engineSubjects(redis)
-  const all = [...subjects, ...peerSubjects(redis)].filter(({ name }) => name === ENGINE || only === undefined || only.some((o) => name.startsWith(o)))
+  const all = [...subjects, ...peerSubjects(redis)].filter(({ name }) => selected(name))
   const contenders: Contender[] = []
   for (const subject of all) contenders.push({ subject, a: await subject.instance(), db: database() })
   return { contenders, handles }
 }
 
 export async function peers (): Promise<string> {
-  const { scenarios, subjects } = options()
   const redis = await startRedis()
-  const { contenders, handles } = await contendersOn(redis, subjects)
+  const { contenders, handles } = await contendersOn(redis)
   const floors = { ...await floorClients(redis), prefix: redis.prefix }
+  statsClient = floors.ioredisNoPipelining
   progress(`peers: ${contenders.map(({ subject }) => subject.name).join(', ')}`)
   const sections: string[] = [`Machine: ${machine().summary}; Redis ${redis.version}; the engine and the ioredis peers with ${PIPELINING}.\n`]
   const fasterEverywhere: string[][] = []
   const verdicts = (scenario: string, results: readonly Row[], baseline: string) => {
-    const base = results.find((row) => row.name === baseline)!.values!
+    const base = results.find((row) => row.name === baseline)?.values
+    if (base === undefined) return
     for (const row of results) {
       if (notAPeer(row.name) || row.values === undefined) continue
       const ratio = pairedRatio(row.values, base)
@@ -417,38 +511,38 @@ export async function peers (): Promise<string> {
   if (scenarios.includes('l1')) {
     const results = await l1Hit(contenders, handles)
     sections.push(table(`Peers 1 — L1 hit: ns per read of a key in the process tier (median of ${L1_ROUNDS} interleaved rounds over ${L1_KEYS} keys)`,
-      HEADER.filter((_, i) => i !== 2), rows(results, ENGINE, 0, 'ns').map((row) => row.filter((_, i) => i !== 2))))
+      HEADER.filter((_, i) => i !== 2), rows('l1', results, ENGINE, 0, 'ns').map((row) => row.filter((_, i) => i !== 2))))
     verdicts('L1 hit', results, ENGINE)
   }
   if (scenarios.includes('l2')) {
     const results = await l2Hit(contenders, handles, floors)
     sections.push(table(`Peers 2 — L2 hit, empty L1: µs per sequential read (medians of ${ROUNDS} interleaved rounds of ${L2_OPS} reads over ${L2_KEYS} keys)`,
-      HEADER, rows(results, ENGINE, 1, 'µs')))
+      HEADER, rows('l2', results, ENGINE, 1, 'µs')))
     verdicts('L2 hit', results, ENGINE)
   }
   if (scenarios.includes('miss')) {
     const results = await miss(contenders, floors)
     sections.push(table(`Peers 3 — getOrSet miss: µs per call for a new key, store included (medians of ${ROUNDS} interleaved rounds of ${MISS_OPS} calls)`,
-      HEADER, rows(results, ENGINE_AWAITED, 1, 'µs')))
+      HEADER, rows('miss', results, ENGINE_AWAITED, 1, 'µs')))
     verdicts('getOrSet miss', results, ENGINE_AWAITED)
   }
   if (scenarios.includes('invalidate')) {
     const { rows: results, stale } = await invalidateThenRead(contenders)
     sections.push(table(`Peers 4 — invalidate, then read on the same instance: µs for both (medians of ${ROUNDS} interleaved rounds of ${INVALIDATE_OPS})`,
-      [...HEADER, 'old value read'], rows(results, ENGINE_AWAITED, 1, 'µs').map((row, i) => [...row, String(stale[results[i]!.name] ?? 0)])))
+      [...HEADER, 'old value read'], rows('invalidate', results, ENGINE_AWAITED, 1, 'µs').map((row, i) => [...row, String(stale[results[i]!.name] ?? 0)])))
     verdicts('invalidate + read', results, ENGINE_AWAITED)
   }
   if (scenarios.includes('propagation')) {
     const { rows: results, pooled } = await propagation(contenders)
     sections.push(table(`Peers 5 — propagation: ms from the invalidation call on A until B's next read returns the new value (${ROUNDS} interleaved rounds of ${PROPAGATION_TRIALS} trials; p50/p99 of all trials; ratio: paired per-round medians)`,
-      HEADER, rows(results, ENGINE, 3, 'ms').map((row, i) => {
+      HEADER, rows('propagation', results, ENGINE, 3, 'ms').map((row, i) => {
         const all = pooled[results[i]!.name]
         if (all !== undefined) { row[1] = `${fmt(all.p50, 3)} ms`; row[2] = `${fmt(all.p99, 3)} ms` }
         return row
       })))
     verdicts('propagation', results, ENGINE)
   }
-  sections.push(table('Peers — is the engine faster than each peer?', ['scenario', 'peer', 'peer ÷ engine', 'engine faster'], fasterEverywhere))
+  if (fasterEverywhere.length > 0) sections.push(table('Peers — is the engine faster than each peer?', ['scenario', 'peer', 'peer ÷ engine', 'engine faster'], fasterEverywhere))
   return sections.join('\n')
 }
 
