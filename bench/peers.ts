@@ -10,9 +10,9 @@ import { join } from 'node:path'
 import { hrtime } from 'node:process'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { AUTO_PIPELINING, engineL2Only, engineSubjects, floorClients, KIND, peerSubjects, TTL_SECONDS, type Doc, type EngineHandles, type Loader, type PeerCache, type Subject } from './peer-caches.js'
-import { fmt, interleaved, machine, median, pairedRatio, percentile, progress, RESULTS_DIR, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
+import { cpuMs, fmt, interleaved, machine, median, pairedRatio, percentile, progress, RESULTS_DIR, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
 
-const ROUNDS = 5
+const ROUNDS = 7
 const L1_ROUNDS = 7
 /** Target time of one variant's L1 round: the op count is set from a warm-up. */
 const L1_ROUND_NS = 40e6
@@ -25,7 +25,7 @@ const MISS_TAGS = 16
 const INVALIDATE_KEYS = 32
 const INVALIDATE_OPS = 200
 const PROPAGATION_KEYS = 16
-const PROPAGATION_TRIALS = 40
+const PROPAGATION_TRIALS = 60
 const PROPAGATION_TIMEOUT_MS = 2000
 /** How long B may keep serving the old value before a cache without a bus is written off as n/a. */
 const NO_BUS_WAIT_MS = 200
@@ -71,8 +71,9 @@ async function measured<T> (scenario: string, rounds: number, variants: Record<s
 
 // ---------------------------------------------------------------- what Redis executes per operation
 
-/** A client for INFO only (set at start). */
+/** A client for INFO only, and the redis-server's pid (set at start). */
 let statsClient: Floors['ioredisNoPipelining'] | undefined
+let redisPid: () => number | undefined = () => undefined
 
 /** Calls and µs of Redis CPU per command name, from INFO commandstats (commands inside scripts included). */
 async function commandStats (): Promise<Map<string, { calls: number, usec: number }>> {
@@ -83,8 +84,10 @@ async function commandStats (): Promise<Map<string, { calls: number, usec: numbe
   return stats
 }
 
-/** Per scenario and variant: Redis commands and µs of Redis CPU per operation, over the measured rounds. */
-const redisCost = new Map<string, { ops: number, calls: Map<string, number>, usec: number }>()
+/** Per scenario and variant, over the measured rounds: ops, Redis commands, CPU of this process and of redis-server. */
+const redisCost = new Map<string, { ops: number, calls: Map<string, number>, clientUs: number, redisMs: number }>()
+
+const redisCpuMs = () => { const pid = redisPid(); return pid === undefined ? NaN : cpuMs(pid) }
 
 /**
  * Wraps each variant between two INFO commandstats snapshots (variants run one
@@ -94,14 +97,19 @@ const redisCost = new Map<string, { ops: number, calls: Map<string, number>, use
 function withRedisCost<T> (scenario: string, variants: Record<string, () => Promise<T>>, opsOf: (name: string) => number): Record<string, () => Promise<T>> {
   return Object.fromEntries(Object.entries(variants).map(([name, run]) => [name, async () => {
     const before = await commandStats()
+    const redisBefore = redisCpuMs()
+    const cpuBefore = process.cpuUsage()
     const result = await run()
+    const cpu = process.cpuUsage(cpuBefore)
+    const redisMs = redisCpuMs() - redisBefore
     const after = await commandStats()
-    const cost = redisCost.get(`${scenario}|${name}`) ?? { ops: 0, calls: new Map<string, number>(), usec: 0 }
+    const cost = redisCost.get(`${scenario}|${name}`) ?? { ops: 0, calls: new Map<string, number>(), clientUs: 0, redisMs: 0 }
     cost.ops += opsOf(name)
-    for (const [command, { calls, usec }] of after) {
+    cost.clientUs += cpu.user + cpu.system
+    cost.redisMs += redisMs
+    for (const [command, { calls }] of after) {
       const delta = calls - (before.get(command)?.calls ?? 0)
       if (delta > 0) cost.calls.set(command, (cost.calls.get(command) ?? 0) + delta)
-      cost.usec += usec - (before.get(command)?.usec ?? 0)
     }
     redisCost.set(`${scenario}|${name}`, cost)
     return result
@@ -109,16 +117,19 @@ function withRedisCost<T> (scenario: string, variants: Record<string, () => Prom
 }
 
 /**
- * "2.0 cmds, 6 µs: evalsha 1.0, get 1.0": per operation, the commands most run
- * first. The commands a script runs count (as Redis counts them), and their
- * time counts twice: in the script's EVALSHA and in each command.
+ * Per operation: CPU µs of this process (the library and its client) and of
+ * redis-server (whole ticks of 10 ms, summed over the rounds), then the
+ * commands Redis ran, most first (the commands a script runs count, as Redis
+ * counts them; the engines' heartbeats are the odd PUBLISH).
  */
-function redisCostOf (scenario: string, name: string): string {
+function costOf (scenario: string, name: string): string[] {
   const cost = redisCost.get(`${scenario}|${name}`)
-  if (cost === undefined || cost.ops === 0) return ''
+  if (cost === undefined || cost.ops === 0) return ['', '', '']
   const total = [...cost.calls.values()].reduce((sum, n) => sum + n, 0)
-  const top = [...cost.calls].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([command, n]) => `${command} ${fmt(n / cost.ops, 1)}`)
-  return `${fmt(total / cost.ops, 1)} cmds, ${fmt(cost.usec / cost.ops, 1)} µs: ${top.join(', ')}`
+  const top = [...cost.calls].filter(([, n]) => n / cost.ops >= 0.05).sort((a, b) => b[1] - a[1]).slice(0, 5)
+    .map(([command, n]) => `${command} ${fmt(n / cost.ops, 1)}`)
+  const digits = cost.clientUs / cost.ops < 10 ? 2 : 0
+  return [fmt(cost.clientUs / cost.ops, digits), fmt((cost.redisMs * 1000) / cost.ops, digits), `${fmt(total / cost.ops, 1)}${top.length > 0 ? `: ${top.join(', ')}` : ''}`]
 }
 
 // ---------------------------------------------------------------- the document and the "database"
@@ -167,15 +178,15 @@ interface Row { name: string, values: number[] | undefined, p99?: number[], note
 function rows (scenario: string, results: readonly Row[], baseline: string, digits: number, unit: string) {
   const base = results.find((row) => row.name === baseline)?.values
   return results.map(({ name, values, p99, note }) => {
-    if (values === undefined) return [name, 'n/a', 'n/a', 'n/a', '', '', note]
+    if (values === undefined) return [name, 'n/a', 'n/a', 'n/a', '', '', '', '', note]
     const ratio = name === baseline ? 1 : base === undefined ? NaN : pairedRatio(values, base)
     const faster = notAPeer(name) ? '' : ratio > 1 ? 'yes' : '**no**'
     return [name, `${fmt(median(values), digits)} ${unit}`, p99 === undefined ? '' : `${fmt(median(p99), digits)} ${unit}`,
-      times(ratio), faster, redisCostOf(scenario, name), note]
+      times(ratio), faster, ...costOf(scenario, name), note]
   })
 }
 
-const HEADER = ['cache', 'p50', 'p99', 'peer ÷ engine (paired)', 'engine faster', 'Redis per op (INFO commandstats)', 'how']
+const HEADER = ['cache', 'p50', 'p99', 'peer ÷ engine (paired)', 'engine faster', 'client CPU µs/op', 'Redis CPU µs/op', 'Redis commands/op', 'how']
 
 // ---------------------------------------------------------------- 1. L1 hit
 
@@ -455,7 +466,7 @@ async function propagation (contenders: readonly Contender[]): Promise<{ rows: R
       return samples
     }
   }
-  const results = await measured('propagation', ROUNDS, variants)
+  const results = await measured('propagation', ROUNDS, variants, () => PROPAGATION_TRIALS)
   const how: Record<string, string> = {
     [ENGINE]: 'invalidateTags on A: new tag version + one message; B drops its L1 entries of the tag',
     'bentocache, tags': 'deleteByTag on A: a tag key written + bus message; B re-reads the tag key from Redis',
@@ -495,6 +506,7 @@ export async function peers (): Promise<string> {
   const { contenders, handles } = await contendersOn(redis)
   const floors = { ...await floorClients(redis), prefix: redis.prefix }
   statsClient = floors.ioredisNoPipelining
+  redisPid = redis.pid
   progress(`peers: ${contenders.map(({ subject }) => subject.name).join(', ')}`)
   const sections: string[] = [`Machine: ${machine().summary}; Redis ${redis.version}; the engine and the ioredis peers with ${PIPELINING}.\n`]
   const fasterEverywhere: string[][] = []
@@ -534,7 +546,7 @@ export async function peers (): Promise<string> {
   }
   if (scenarios.includes('propagation')) {
     const { rows: results, pooled } = await propagation(contenders)
-    sections.push(table(`Peers 5 — propagation: ms from the invalidation call on A until B's next read returns the new value (${ROUNDS} interleaved rounds of ${PROPAGATION_TRIALS} trials; p50/p99 of all trials; ratio: paired per-round medians)`,
+    sections.push(table(`Peers 5 — propagation: ms from the invalidation call on A until B's next read returns the new value (${ROUNDS} interleaved rounds of ${PROPAGATION_TRIALS} trials; p50/p99 of all trials; ratio: paired per-round medians; CPU and commands per trial, its three set-up reads included)`,
       HEADER, rows('propagation', results, ENGINE, 3, 'ms').map((row, i) => {
         const all = pooled[results[i]!.name]
         if (all !== undefined) { row[1] = `${fmt(all.p50, 3)} ms`; row[2] = `${fmt(all.p99, 3)} ms` }
