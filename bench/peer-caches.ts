@@ -51,7 +51,16 @@ let engineOptions: RedisOptions | undefined
 export const AUTO_PIPELINING = process.env.BENCH_PEERS_AUTOPIPELINING !== 'off'
 
 async function engineCache (redis: RedisServer, prefix: string, l1Enabled = true): Promise<EngineCache> {
-  const built = await benchCache({ ...redis, prefix: `${redis.prefix}${prefix}:` }, { l1Enabled, autoPipelining: AUTO_PIPELINING })
+  let built: EngineCache | undefined
+  for (let attempt = 1; built === undefined; attempt++) {
+    try {
+      built = await benchCache({ ...redis, prefix: `${redis.prefix}${prefix}:` }, { l1Enabled, autoPipelining: AUTO_PIPELINING })
+    } catch (err) {
+      // the engine's 100 ms command deadline also bounds the connection's ready check: on a busy machine, try again
+      if (attempt === 3) throw err
+      progress(`engine ${prefix}: could not connect (${(err as Error).message}), trying again`)
+    }
+  }
   // as plugins/app/redis.ts does: a failed command is the breaker's business, not an uncaught error
   for (const client of [built.commands, built.subscriber]) client.on('error', (err: Error) => progress(`engine ${prefix}: redis error ${err.message}`))
   engineOptions ??= built.commands.options
