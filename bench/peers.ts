@@ -3,7 +3,7 @@
 // scenarios, keys and ~1 KB JSON document for all, in one process on one
 // private Redis (a key prefix each), the variants interleaved round by round.
 //   npm run bench:peers -- --scenarios=l1,miss --subjects=engine,cache-manager
-// runs a subset (for a CPU profile of one scenario: node --cpu-prof).
+// runs a subset; BENCH_CPU_PROF=1 profiles each scenario's measured rounds.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
@@ -75,43 +75,43 @@ async function measured<T> (scenario: string, rounds: number, variants: Record<s
 let statsClient: Floors['ioredisNoPipelining'] | undefined
 let redisPid: () => number | undefined = () => undefined
 
-/** Calls and µs of Redis CPU per command name, from INFO commandstats (commands inside scripts included). */
-async function commandStats (): Promise<Map<string, { calls: number, usec: number }>> {
-  const stats = new Map<string, { calls: number, usec: number }>()
-  for (const match of (await statsClient!.info('commandstats')).matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g)) {
-    if (match[1] !== 'info') stats.set(match[1]!, { calls: Number(match[2]), usec: Number(match[3]) })
+/** Calls per command name so far, from INFO commandstats (commands run inside scripts included). */
+async function commandCalls (): Promise<Map<string, number>> {
+  const calls = new Map<string, number>()
+  for (const match of (await statsClient!.info('commandstats')).matchAll(/cmdstat_([^:]+):calls=(\d+)/g)) {
+    if (match[1] !== 'info') calls.set(match[1]!, Number(match[2]))
   }
-  return stats
+  return calls
 }
 
 /** Per scenario and variant, over the measured rounds: ops, Redis commands, CPU of this process and of redis-server. */
-const redisCost = new Map<string, { ops: number, calls: Map<string, number>, clientUs: number, redisMs: number }>()
+const costs = new Map<string, { ops: number, calls: Map<string, number>, clientUs: number, redisMs: number }>()
 
 const redisCpuMs = () => { const pid = redisPid(); return pid === undefined ? NaN : cpuMs(pid) }
 
 /**
- * Wraps each variant between two INFO commandstats snapshots (variants run one
- * at a time, so the difference is theirs, give or take the engines' heartbeats:
- * one PUBLISH per instance every 500 ms).
+ * Wraps each variant between two snapshots (INFO commandstats, this process's
+ * CPU, redis-server's CPU): variants run one at a time, so the difference is
+ * theirs, give or take the engines' heartbeats (one PUBLISH per instance every 500 ms).
  */
 function withRedisCost<T> (scenario: string, variants: Record<string, () => Promise<T>>, opsOf: (name: string) => number): Record<string, () => Promise<T>> {
   return Object.fromEntries(Object.entries(variants).map(([name, run]) => [name, async () => {
-    const before = await commandStats()
+    const before = await commandCalls()
     const redisBefore = redisCpuMs()
     const cpuBefore = process.cpuUsage()
     const result = await run()
     const cpu = process.cpuUsage(cpuBefore)
     const redisMs = redisCpuMs() - redisBefore
-    const after = await commandStats()
-    const cost = redisCost.get(`${scenario}|${name}`) ?? { ops: 0, calls: new Map<string, number>(), clientUs: 0, redisMs: 0 }
+    const after = await commandCalls()
+    const cost = costs.get(`${scenario}|${name}`) ?? { ops: 0, calls: new Map<string, number>(), clientUs: 0, redisMs: 0 }
     cost.ops += opsOf(name)
     cost.clientUs += cpu.user + cpu.system
     cost.redisMs += redisMs
-    for (const [command, { calls }] of after) {
-      const delta = calls - (before.get(command)?.calls ?? 0)
+    for (const [command, calls] of after) {
+      const delta = calls - (before.get(command) ?? 0)
       if (delta > 0) cost.calls.set(command, (cost.calls.get(command) ?? 0) + delta)
     }
-    redisCost.set(`${scenario}|${name}`, cost)
+    costs.set(`${scenario}|${name}`, cost)
     return result
   }]))
 }
@@ -123,7 +123,7 @@ function withRedisCost<T> (scenario: string, variants: Record<string, () => Prom
  * counts them; the engines' heartbeats are the odd PUBLISH).
  */
 function costOf (scenario: string, name: string): string[] {
-  const cost = redisCost.get(`${scenario}|${name}`)
+  const cost = costs.get(`${scenario}|${name}`)
   if (cost === undefined || cost.ops === 0) return ['', '', '']
   const total = [...cost.calls.values()].reduce((sum, n) => sum + n, 0)
   const top = [...cost.calls].filter(([, n]) => n / cost.ops >= 0.05).sort((a, b) => b[1] - a[1]).slice(0, 5)
