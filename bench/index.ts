@@ -6,12 +6,13 @@ import { http } from './http.js'
 import { cleanUp, exitCleanly, loadAverage, machine, progress, removeBuild, RESULTS_DIR, saveResult, startRedis, table } from './lib.js'
 import { micro } from './micro.js'
 import { outage } from './outage.js'
+import { peers } from './peers.js'
 import { profile } from './profile.js'
 import { propagation } from './propagation.js'
 import { stampedes } from './stampede.js'
 import { workload } from './workload.js'
 
-const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage }
+const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, peers }
 
 async function main () {
   const only = process.argv.slice(2)
