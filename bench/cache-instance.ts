@@ -12,9 +12,11 @@ export interface BenchCacheOptions {
   autoPipelining?: boolean
   /** CACHE_COMPRESS_THRESHOLD (bytes; 0: never compress); default the service's. */
   compressThreshold?: number
+  /** How often the epoch is checked (ms); the service's default otherwise. */
+  epochCheckMs?: number
 }
 
-export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold }: BenchCacheOptions = {}) {
+export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold, epochCheckMs }: BenchCacheOptions = {}) {
   const { createCacheService } = await compiled<typeof import('../services/cache/cache-service.js')>('services/cache/cache-service.js')
   const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
   const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
@@ -26,7 +28,7 @@ export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPi
   const { subscriber } = connections
   await Promise.all([commands.connect(), subscriber.connect()])
   const cache = createCacheService({
-    settings: { ...config.cache, keyPrefix: redis.prefix, l1Enabled, compressThreshold: compressThreshold ?? config.cache.compressThreshold },
+    settings: { ...config.cache, keyPrefix: redis.prefix, l1Enabled, compressThreshold: compressThreshold ?? config.cache.compressThreshold, epochCheckMs },
     redis: commands,
     subscriber,
     logger: silent

@@ -186,9 +186,12 @@ t.test('keys spread over the cluster slots: no hash tag is shared by all of them
   t.ok(versionSlots.size > 80, 'tag versions spread too')
 })
 
+// (the periodic epoch check is held off in the tests that count commands: it would be counted too)
+const quietEpoch = { epochCheckMs: 600_000 }
+
 t.test('invalidating a tag touches one key whatever it covers: nothing is enumerated or deleted', async (t) => {
   const server = await ownRedis(t)
-  const { a } = await pair(t, { port: server.port })
+  const { a } = await pair(t, { port: server.port, settings: quietEpoch })
   for (let i = 0; i < 2000; i += 200) {
     await Promise.all(Array.from({ length: 200 }, (_, j) => a.cache.set('query_result', `q${i + j}`, { i: i + j }, { tags: ['big'] })))
   }
@@ -205,7 +208,7 @@ t.test('invalidating a tag touches one key whatever it covers: nothing is enumer
 
 t.test('a miss costs at most 6 commands in Redis, scripts\' inner commands included', async (t) => {
   const server = await ownRedis(t)
-  const { a } = await pair(t, { port: server.port })
+  const { a } = await pair(t, { port: server.port, settings: quietEpoch })
   await a.cache.getOrSet('query_result', 'warm', async () => ({ n: 0 }), { tags: ['forms'] })
   await new Promise((resolve) => setTimeout(resolve, 50))
   const admin = new Redis({ port: server.port, maxRetriesPerRequest: 0 })
@@ -229,4 +232,22 @@ t.test('per-kind entry limits hold in Redis within 10 % with two instances stori
   const { entries_l2: held, evictions_l2: evicted } = (await a.cache.stats()).kinds.query_result
   t.ok(held <= 550 && held >= 450, `${held} entries held`)
   t.ok(evicted + (await b.cache.stats()).kinds.query_result.evictions_l2 >= 450, 'the rest were evicted (counted)')
+})
+
+t.test('after an invalidation, the next read is one script call on either instance; the writer reads no version back', async (t) => {
+  const server = await ownRedis(t)
+  const { a, b } = await pair(t, { port: server.port, settings: quietEpoch })
+  const tags = ['form:1']
+  for (const instance of [a, b]) await instance.cache.getOrSet('form_schema', 'f', async () => ({ v: 1 }), { tags })
+  const admin = new Redis({ port: server.port, maxRetriesPerRequest: 0 })
+  t.teardown(() => admin.disconnect())
+  const calls = async (command: string) => Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await admin.info('commandstats'))?.[1] ?? 0)
+  await b.cache.invalidateTags(tags)
+  await until(async () => (await a.cache.stats()).kinds.form_schema.entries_l1 === 0, 2000, 'A heard of it')
+  for (const [reader, name] of [[a, 'the other instance'], [b, 'the writer']] as const) {
+    await admin.config('RESETSTAT')
+    t.same(await reader.cache.getOrSet('form_schema', 'f', async () => ({ v: 2 }), { tags }), { v: 2 })
+    t.equal(await calls('evalsha'), 1, `${name}: one READ (it took the lock with the stale entry)`)
+    if (reader === b) t.equal(await calls('get'), 1, 'the writer knew its new version: only the READ\'s own GET')
+  }
 })

@@ -64,10 +64,16 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
     const list = [...new Set(tags)]
     if (list.length === 0 || !enabled) return { counts: zeroCounts(), delivered: true }
     // past the breaker: a write must reach the other instances whenever Redis answers at all
-    const delivered = l2 === undefined || await l2.invalidate(list, list.map(newVersion), messageOf(list), true)
+    const since = clock.now()
+    const newVersions = list.map(newVersion)
+    const delivered = l2 === undefined || await l2.invalidate(list, newVersions, messageOf(list), true)
     if (!delivered) missed(list)
+    // what this instance knows of the new versions, checked before its own invalidation touches them
+    const adopt = delivered && l2 !== undefined ? list.filter((tag) => !clock.changedSince([tag], since)) : []
     // after Redis: a read here that raced the round trip cannot keep what it read before
-    return { counts: applyHere(list), delivered }
+    const counts = applyHere(list)
+    versions.adopt(adopt, adopt.map((tag) => newVersions[list.indexOf(tag)]!), clock.now())
+    return { counts, delivered }
   }
 
   return {

@@ -85,7 +85,7 @@ export function createReadPath (deps: FillDeps) {
     const current = ticket.tags.map((tag, i) => known[i] ?? fetched[unknown.indexOf(tag)] ?? null)
     const entry = reply.entry === null ? undefined : decodeEntry(reply.entry)
     const valid = entry !== undefined && !current.includes(null) && entry.versions === current.join(' ')
-    return { entry: valid ? entry : undefined, status: reply.status, current, invalid: entry !== undefined && !valid }
+    return { entry: valid ? entry : undefined, status: reply.status, current }
   }
 
   const withinGrace = (entry: Entry, now: number) => entry.createdAt + entry.ttlMs + graceMs > now
@@ -138,11 +138,6 @@ export function createReadPath (deps: FillDeps) {
       if (read.status === 'locked') return { fill: makeFill(ticket, stale, flight, token) }
       if (read.status === 'backoff' && stale !== undefined) return { hit: stale }
       if (!lead || read.status === 'backoff') return { fill: makeFill(ticket, stale, flight) }
-      if (read.status === 'fresh' && read.invalid) {
-        // it looked fresh to Redis, which could not check the versions: ask for the lock with them now
-        known = ticket.versions
-        continue
-      }
       // another loader holds the lock: wait for its value (or for the lock, should it give up or die)
       const limit = stale === undefined ? settings.hardTimeoutMs : settings.softTimeoutMs
       if (now - started >= limit || clock.changedSince(ticket.tags, ticket.since)) {

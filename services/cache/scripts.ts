@@ -13,7 +13,8 @@
  * An entry is laid out as services/cache/codec.ts writes it.
  *
  * KEYS: entry, lock
- * ARGV: expected versions ('' when unknown: then the caller checks them), now (ms), token ('' to never lock), lock ttl (ms)
+ * ARGV: expected versions ('' when unknown: then the caller checks the entry, and the lock is taken
+ * in case it is stale), now (ms), token ('' to never lock), lock ttl (ms)
  * Returns: { entry or false, status } — 0: the entry is fresh (and current, if checked); 1: the lock
  * is now the caller's; 2: another loader holds it; 3: not fresh, and no lock was asked for; 4: a load
  * of these versions failed a moment ago (backoff)
@@ -23,7 +24,10 @@ local entry = redis.call('GET', KEYS[1])
 if entry and #entry >= 15 then
   local _, createdAt, ttl, length = struct.unpack('>BdI4I2', entry)
   local fresh = createdAt + ttl > tonumber(ARGV[2])
-  if fresh and (ARGV[1] == '' or string.sub(entry, 16, 15 + length) == ARGV[1]) then return { entry, 0 } end
+  if fresh and string.sub(entry, 16, 15 + length) == ARGV[1] then return { entry, 0 } end
+  -- not checked (the caller knows no versions): the lock is taken all the same, so that an
+  -- entry that turns out stale costs no second round trip (the caller releases it otherwise)
+  if fresh and ARGV[3] == '' then return { entry, 0 } end
 end
 if ARGV[3] == '' then return { entry or false, 3 } end
 local value = ARGV[3] .. ' ' .. ARGV[1]

@@ -3,8 +3,20 @@ import { LRUMapWithDelete } from 'mnemonist'
 import type { MemoryTier } from './memory-tier.js'
 import type { TagClock } from './tag-clock.js'
 
-/** Versions are random tokens, never counters: they cannot repeat after an eviction, a restart or a failover. */
-export const newVersion = () => randomBytes(9).toString('base64url')
+// Random bytes drawn in bulk: one randomBytes call per version costs microseconds of synchronous work.
+const VERSION_BYTES = 9
+let pool = Buffer.alloc(0)
+let offset = 0
+
+/** Versions are random tokens (72 bits), never counters: they cannot repeat after an eviction, a restart or a failover. */
+export function newVersion (): string {
+  if (offset + VERSION_BYTES > pool.length) {
+    pool = randomBytes(VERSION_BYTES * 256)
+    offset = 0
+  }
+  offset += VERSION_BYTES
+  return pool.toString('base64url', offset - VERSION_BYTES, offset)
+}
 
 export interface TagVersionsOptions {
   memory: MemoryTier
@@ -70,6 +82,19 @@ export function createTagVersions ({ memory, clock, trusted, capacity = 100_000 
           memory.dropOtherVersions(tag, version)
           known.set(tag, version)
         }
+      })
+    },
+
+    /**
+     * This instance just gave the tags these versions in Redis (an invalidation
+     * that began at `since`): it knows them, unless another invalidation of a tag
+     * arrived meanwhile (then Redis may hold that one's: the next read asks it).
+     */
+    adopt (tags: readonly string[], newVersions: readonly string[], since: number) {
+      tags.forEach((tag, i) => {
+        if (clock.changedSince([tag], since)) return
+        memory.dropTags([tag])
+        known.set(tag, newVersions[i]!)
       })
     },
 
