@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, PagingQuery, errors } from '../../../../schemas/common.js'
+import { BearerAuth, PageOf, PagingQuery, errors, described } from '../../../../schemas/common.js'
 import { User, UserCreate, UserParams, UserUpdate } from '../../../../schemas/users.js'
 
 const UserRef = Type.Ref(User)
@@ -10,17 +10,18 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
   const adminOnly = fastify.requireRole('admin')
 
   fastify.get('/me', {
-    schema: { tags: ['users'], summary: 'The signed-in user', security: BearerAuth, response: { 200: UserRef, ...errors(401) } }
+    schema: { tags: ['users'], operationId: 'getMe', summary: 'The signed-in user', security: BearerAuth, response: { 200: described(UserRef, 'The signed-in user'), ...errors(401) } }
   }, async (request) => request.user)
 
   fastify.get('', {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
+      operationId: 'listUsers',
       summary: 'List users (admin)',
       security: BearerAuth,
       querystring: Type.Object(PagingQuery, { additionalProperties: false }),
-      response: { 200: PageOf(UserRef), ...errors(400, 401, 403) }
+      response: { 200: described(PageOf(UserRef), 'A page of users'), ...errors(400, 401, 403) }
     }
   }, async (request) => {
     const { page, per_page: perPage } = request.query
@@ -32,10 +33,11 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
+      operationId: 'createUser',
       summary: 'Create a user (admin); the role defaults to viewer',
       security: BearerAuth,
       body: UserCreate,
-      response: { 201: UserRef, ...errors(400, 401, 403, 409) }
+      response: { 201: described(UserRef, 'The user, created'), ...errors(400, 401, 403, 409) }
     }
   }, async (request, reply) => {
     const user = await users.create(request.body)
@@ -46,10 +48,11 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
+      operationId: 'getUser',
       summary: 'Get a user (admin)',
       security: BearerAuth,
       params: UserParams,
-      response: { 200: UserRef, ...errors(400, 401, 403, 404) }
+      response: { 200: described(UserRef, 'The user'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => users.get(request.params.user_id))
 
@@ -57,11 +60,12 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
+      operationId: 'updateUser',
       summary: 'Change a user (admin); a role change applies to their next request',
       security: BearerAuth,
       params: UserParams,
       body: UserUpdate,
-      response: { 200: UserRef, ...errors(400, 401, 403, 404, 409) }
+      response: { 200: described(UserRef, 'The user as changed'), ...errors(400, 401, 403, 404, 409) }
     }
   }, async (request) => users.update(request.user, request.params.user_id, request.body))
 
@@ -69,10 +73,11 @@ const users: FastifyPluginAsyncTypebox = async (fastify) => {
     preHandler: adminOnly,
     schema: {
       tags: ['users'],
+      operationId: 'deleteUser',
       summary: 'Delete a user (admin); refused while they own forms',
       security: BearerAuth,
       params: UserParams,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 409) }
+      response: { 204: Type.Null({ description: 'Deleted; no body' }), ...errors(400, 401, 403, 404, 409) }
     }
   }, async (request, reply) => {
     await users.remove(request.user, request.params.user_id)
