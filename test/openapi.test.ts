@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../schemas/error-codes.js'
 import { WIDGET_IDS } from '../schemas/dashboards.js'
 import * as domainErrors from '../services/errors.js'
 import { lintOpenapi } from '../scripts/lint-openapi.js'
+import { CLIENT_TYPES, DOCUMENT, clientTypes } from '../scripts/client.js'
 import { build } from './helper.js'
 import { operations, servedDocument, type Json } from './openapi-helper.js'
 
@@ -17,6 +18,10 @@ t.test('openapi.yaml is what the app serves (run `npm run openapi` after changin
   t.equal(served.statusCode, 200)
   const committed = readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')
   t.equal(served.body, committed)
+})
+
+t.test('clients/typescript/schema.d.ts is what openapi-typescript makes of openapi.yaml (run `npm run client` after `npm run openapi`)', async (t) => {
+  t.equal(readFileSync(CLIENT_TYPES, 'utf8'), await clientTypes(readFileSync(DOCUMENT, 'utf8')))
 })
 
 t.test('openapi.yaml has no problem under Redocly\'s recommended rules: 0 errors, 0 warnings', async (t) => {
