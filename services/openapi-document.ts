@@ -26,8 +26,7 @@ export const HEADERS = {
   etag: {
     type: 'string',
     description: 'a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), ' +
-      'or as `If-Match` on a form\'s PUT, PATCH or DELETE (412 once it changed)',
-    examples: ['"665f1c2e9b1e8a3d4c5b6a79-3"']
+      'or as `If-Match` on a form\'s PUT, PATCH or DELETE (412 once it changed); a form\'s is `"<id>-<version>"`'
   },
   xCache: {
     type: 'string',
@@ -197,7 +196,12 @@ function mergeLiteralUnions (node: Node) {
 const accepts = (schema: unknown, type: string) =>
   isNode(schema) && (schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type)))
 
-interface Operation { security?: unknown[], requestBody?: { required?: boolean, content?: Record<string, { schema?: unknown }> } }
+interface Media { schema?: unknown }
+interface Operation {
+  security?: unknown[]
+  requestBody?: { required?: boolean, content?: Record<string, Media> }
+  responses?: Record<string, { description?: string, content?: Record<string, Media> }>
+}
 
 /**
  * The document-wide rule (the `transformObject` option): applied once to the
@@ -219,6 +223,12 @@ export function finishDocument<T extends { paths?: object }> (document: T): T {
       const { requestBody } = operation
       const media = Object.values(requestBody?.content ?? {})
       if (requestBody !== undefined && media.some(({ schema }) => accepts(schema, 'null'))) requestBody.required = false
+      // a response's description, given with its schema (`described`), is said once, on the response
+      for (const response of Object.values(operation.responses ?? {})) {
+        for (const { schema } of Object.values(response.content ?? {})) {
+          if (isNode(schema) && schema.description === response.description) delete schema.description
+        }
+      }
     }
   }
   return doc

@@ -1113,7 +1113,7 @@ export interface operations {
             /** @description The statistics, as of now */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1124,7 +1124,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1171,7 +1171,7 @@ export interface operations {
             /** @description How many keys were deleted */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1226,7 +1226,7 @@ export interface operations {
             /** @description The pattern and how many keys it deleted */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1312,7 +1312,7 @@ export interface operations {
             /** @description What was warmed, and the ids the database does not know */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1385,7 +1385,7 @@ export interface operations {
             /** @description The entries dropped, per kind */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1440,7 +1440,7 @@ export interface operations {
             /** @description The entries dropped, per kind */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1492,7 +1492,7 @@ export interface operations {
             /** @description The cache's health (the status is in the body) */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1503,7 +1503,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1553,7 +1553,7 @@ export interface operations {
             /** @description The effective configuration */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1564,7 +1564,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1616,7 +1616,7 @@ export interface operations {
             /** @description The latest invalidations, newest first */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1630,7 +1630,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1691,7 +1691,7 @@ export interface operations {
             /** @description A bearer token for the user */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description requests allowed per window (one minute) for this client */
                     "X-RateLimit-Limit"?: number;
@@ -1781,7 +1781,7 @@ export interface operations {
             /** @description The layout (the default one until the user saves theirs) */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -1802,7 +1802,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -1875,7 +1875,7 @@ export interface operations {
             /** @description The layout as saved */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1939,7 +1939,7 @@ export interface operations {
             /** @description A page of the widget catalogue, in the default layout's order */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -1968,7 +1968,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2020,7 +2020,7 @@ export interface operations {
             /** @description The widget's data */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2041,7 +2041,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2107,7 +2107,7 @@ export interface operations {
             /** @description A page of forms, most recently updated first */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2131,7 +2131,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2234,7 +2234,7 @@ export interface operations {
             /** @description The form, created */
             201: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description the path of the resource just created */
                     Location?: string;
@@ -2312,7 +2312,7 @@ export interface operations {
             /** @description The form */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2331,7 +2331,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2453,7 +2453,7 @@ export interface operations {
             /** @description The form as replaced */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2645,7 +2645,7 @@ export interface operations {
             /** @description The form as changed */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2748,7 +2748,7 @@ export interface operations {
             /** @description The form's field schema */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2767,7 +2767,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2834,7 +2834,7 @@ export interface operations {
             /** @description A page of responses, newest first */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2858,7 +2858,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -2942,7 +2942,7 @@ export interface operations {
             /** @description The response, recorded */
             201: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description the path of the resource just created */
                     Location?: string;
@@ -3048,7 +3048,7 @@ export interface operations {
             /** @description The response */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3067,7 +3067,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3156,7 +3156,7 @@ export interface operations {
             /** @description The response with its new answers */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3241,7 +3241,7 @@ export interface operations {
             /** @description The form's analytics */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3260,7 +3260,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3327,7 +3327,7 @@ export interface operations {
             /** @description A page of the form's webhooks, oldest first */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3353,7 +3353,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3449,7 +3449,7 @@ export interface operations {
             /** @description The webhook with its secret (shown only this once) */
             201: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description the path of the resource just created */
                     Location?: string;
@@ -3550,7 +3550,7 @@ export interface operations {
             /** @description The webhook */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3571,7 +3571,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description HIT: served from the cache; MISS: computed and stored; BYPASS: the request asked for fresh data (`Cache-Control: no-cache`, `max-age=0`, `no-store`, `Pragma: no-cache`); STALE: the database failed or was slow and an entry past its TTL (within the grace period) was served */
                     "X-Cache"?: "HIT" | "MISS" | "BYPASS" | "STALE";
@@ -3733,7 +3733,7 @@ export interface operations {
             /** @description The webhook as changed */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3812,7 +3812,7 @@ export interface operations {
             /** @description The signed-in user */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3823,7 +3823,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3858,7 +3858,7 @@ export interface operations {
             /** @description A page of users */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3874,7 +3874,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3940,7 +3940,7 @@ export interface operations {
             /** @description The user, created */
             201: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     /** @description the path of the resource just created */
                     Location?: string;
@@ -4027,7 +4027,7 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4038,7 +4038,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4185,7 +4185,7 @@ export interface operations {
             /** @description The user as changed */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4273,7 +4273,7 @@ export interface operations {
             /** @description The process is up */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4288,7 +4288,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4320,7 +4320,7 @@ export interface operations {
             /** @description Ready, or degraded (running without Redis) */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4342,7 +4342,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4394,7 +4394,7 @@ export interface operations {
             /** @description Prometheus text format */
             200: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4405,7 +4405,7 @@ export interface operations {
             /** @description Not modified: `If-None-Match` lists the current ETag; no body */
             304: {
                 headers: {
-                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed) */
+                    /** @description a strong validator of this representation: send it back as `If-None-Match` (304 while unchanged), or as `If-Match` on a form's PUT, PATCH or DELETE (412 once it changed); a form's is `"<id>-<version>"` */
                     ETag?: string;
                     [name: string]: unknown;
                 };
