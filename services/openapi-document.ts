@@ -124,7 +124,7 @@ export function documentRoute (schema: RouteSchema | undefined, route: RouteInfo
     if (status === '201') headers.Location = HEADERS.location
     if (cache !== undefined && status === '200') headers = { ...headers, ...cacheHeaders(cache.scope) }
     if (limited) headers = { ...headers, ...rateLimitHeaders() }
-    response[status] = withHeaders(res, headers)
+    if (Object.keys(headers).length > 0) response[status] = withHeaders(res, headers)
   }
 
   if (schema.headers !== undefined) doc.headers = withRequestHeader(schema.headers)
