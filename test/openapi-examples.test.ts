@@ -1,10 +1,15 @@
 import t from 'tap'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
+import { loginExample } from '../schemas/examples.js'
 import { build, bearer } from './helper.js'
 import { missingHeaders, needsToken, operations, servedDocument, type Json, type OpenapiDocument } from './openapi-helper.js'
 
 const DOC_ID = 'https://forms-api.invalid/openapi.json'
+
+// one app for the whole file, started with the bootstrap admin the login example names (as the README does)
+const app = await build(t, { ADMIN_EMAIL: loginExample.email, ADMIN_PASSWORD: loginExample.password })
+const doc = await servedDocument(app)
 
 interface Example { pointer: string, schemaPointer: string, value: unknown }
 
@@ -49,8 +54,6 @@ function validator (doc: OpenapiDocument) {
 }
 
 t.test('every example in the document is valid against the schema it illustrates', async (t) => {
-  const app = await build(t)
-  const doc = await servedDocument(app)
   const examples = examplesIn(doc)
   t.ok(examples.length >= 20, `${examples.length} examples`)
   const check = validator(doc)
@@ -58,17 +61,15 @@ t.test('every example in the document is valid against the schema it illustrates
 })
 
 t.test('the example check finds an invalid example', async (t) => {
-  const app = await build(t)
-  const doc = await servedDocument(app)
-  const media = doc.paths['/api/v1/forms']!.post!.requestBody!.content['application/json']!
+  const broken = structuredClone(doc)
+  const media = broken.paths['/api/v1/forms']!.post!.requestBody!.content['application/json']!
   media.example = { title: '' }
-  const broken = examplesIn(doc).find((example) => example.pointer === '#/paths/~1api~1v1~1forms/post/requestBody/content/application~1json/example')!
-  t.match(validator(doc)(broken.schemaPointer, broken.value), /title/)
+  const example = examplesIn(broken).find(({ pointer }) => pointer === '#/paths/~1api~1v1~1forms/post/requestBody/content/application~1json/example')!
+  t.match(validator(broken)(example.schemaPointer, example.value), /title/)
 })
 
 t.test('every request body is documented with an example', async (t) => {
-  const app = await build(t)
-  for (const { name, op } of operations(await servedDocument(app))) {
+  for (const { name, op } of operations(doc)) {
     if (op.requestBody === undefined) continue
     t.ok(Object.values(op.requestBody.content).every((media) => media.example !== undefined), name)
   }
@@ -89,11 +90,8 @@ const ORDER = [
 const CREATES: Record<string, string> = { createUser: 'user_id', createForm: 'form_id', submitResponse: 'response_id', createWebhook: 'webhook_id' }
 
 t.test('every request example, sent to the service as it is, succeeds', async (t) => {
-  const doc0 = await servedDocument(await build(t))
-  const login = doc0.paths['/api/v1/auth/login']!.post!.requestBody!.content['application/json']!.example as { email: string, password: string }
-  // the login example is the bootstrap admin the README starts the service with
-  const app = await build(t, { ADMIN_EMAIL: login.email, ADMIN_PASSWORD: login.password })
-  const doc = await servedDocument(app)
+  // the login example is the bootstrap admin this app (and the README) starts with
+  t.same(doc.paths['/api/v1/auth/login']!.post!.requestBody!.content['application/json']!.example, loginExample)
   const withExamples = operations(doc).filter(({ op }) => op.requestBody?.content['application/json']?.example !== undefined)
   t.same(withExamples.map(({ op }) => op.operationId).sort(), [...ORDER].sort(), 'every request example has its place in ORDER')
 

@@ -10,10 +10,12 @@ import { build } from './helper.js'
 import { operations, servedDocument, type Json } from './openapi-helper.js'
 
 const ROOT = join(import.meta.dirname, '..')
+// one app for the whole file: these tests only read what it serves
+const app = await build(t)
+const doc = await servedDocument(app)
 const PUBLIC = new Set(['/health', '/health/ready', '/metrics', '/api/v1/auth/login', '/api/v1/forms/{form_id}/schema', '/api/v1/forms/{form_id}/responses'])
 
 t.test('openapi.yaml is what the app serves (run `npm run openapi` after changing routes or schemas)', async (t) => {
-  const app = await build(t)
   const served = await app.inject({ url: '/docs/yaml' })
   t.equal(served.statusCode, 200)
   const committed = readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')
@@ -31,7 +33,6 @@ t.test('openapi.yaml has no problem under Redocly\'s recommended rules: 0 errors
 })
 
 t.test('Swagger UI is served at /docs', async (t) => {
-  const app = await build(t)
   const ui = await app.inject({ url: '/docs/' })
   t.equal(ui.statusCode, 200)
   t.match(ui.headers['content-type'], /text\/html/)
@@ -39,8 +40,6 @@ t.test('Swagger UI is served at /docs', async (t) => {
 })
 
 t.test('every operation is tagged, named, documents its responses, and protected ones declare bearer auth', async (t) => {
-  const app = await build(t)
-  const doc = await servedDocument(app)
   t.equal(doc.openapi, '3.1.0')
   t.ok(doc.components.securitySchemes.bearerAuth)
   t.ok(doc.servers !== undefined && doc.servers.length > 0, 'servers')
@@ -75,8 +74,6 @@ function * schemaNodes (node: unknown, at = '#'): Generator<[string, Json]> {
 }
 
 t.test('what the server defaults, a client may leave out: defaulted query parameters and properties are optional', async (t) => {
-  const app = await build(t)
-  const doc = await servedDocument(app)
   let defaulted = 0
   for (const { name, op } of operations(doc)) {
     for (const parameter of op.parameters ?? []) {
@@ -100,8 +97,7 @@ t.test('what the server defaults, a client may leave out: defaulted query parame
 })
 
 t.test('conditional requests, caching, creation, body and rate-limit answers are documented with their headers', async (t) => {
-  const app = await build(t)
-  for (const { path, method, op, name } of operations(await servedDocument(app))) {
+  for (const { path, method, op, name } of operations(doc)) {
     const headerParams = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name)
     const success = Object.entries(op.responses).filter(([code]) => code.startsWith('2'))
     if (method === 'get') {
@@ -120,7 +116,6 @@ t.test('conditional requests, caching, creation, body and rate-limit answers are
       t.ok(headerParams.includes('If-Match') && op.responses['412'] !== undefined, `${name} takes If-Match and documents 412`)
     }
   }
-  const doc = await servedDocument(app)
   const cached = doc.paths['/api/v1/forms/{form_id}']!.get!.responses['200']!.headers!
   t.match(Object.keys(cached), ['ETag', 'X-Cache', 'Cache-Status', 'Age', 'Cache-Control'])
   t.match(cached['X-Cache'], { schema: { enum: ['HIT', 'MISS', 'BYPASS', 'STALE'] } })
@@ -130,8 +125,6 @@ t.test('conditional requests, caching, creation, body and rate-limit answers are
 })
 
 t.test('one error schema, whose code property lists every code; every error the services throw is listed with its status', async (t) => {
-  const app = await build(t)
-  const doc = await servedDocument(app)
   const code = (doc.components.schemas.ErrorResponse!.properties as Record<string, { description: string }>).code!
   for (const name of Object.keys(ERROR_CODES)) t.match(code.description, `\`${name}\``, name)
   for (const [exported, ErrorClass] of Object.entries(domainErrors)) {
@@ -148,8 +141,7 @@ t.test('one error schema, whose code property lists every code; every error the 
 })
 
 t.test('a widget\'s data is told apart by its widget_id: a oneOf with a discriminator over every widget', async (t) => {
-  const app = await build(t)
-  const widget = (await servedDocument(app)).components.schemas.Widget as { oneOf: unknown[], discriminator: { propertyName: string, mapping: Record<string, string> } }
+  const widget = doc.components.schemas.Widget as { oneOf: unknown[], discriminator: { propertyName: string, mapping: Record<string, string> } }
   t.equal(widget.discriminator.propertyName, 'widget_id')
   t.same(Object.keys(widget.discriminator.mapping).sort(), [...WIDGET_IDS].sort())
   t.same(widget.oneOf, Object.values(widget.discriminator.mapping).map(($ref) => ({ $ref })))
