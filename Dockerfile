@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # ---- build: install every dependency, compile TypeScript, drop dev dependencies
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 
 # Toolchain for better-sqlite3's native addon, used when no prebuilt binary
 # can be fetched; node-gyp takes the headers of the image's own Node.
@@ -19,7 +19,7 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: production node_modules, compiled code, package.json
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -3,6 +3,7 @@ import { ObjectIdString, Timestamp } from './common.js'
 import type { CacheKind } from '../services/cache/kinds.js'
 import { MAX_PATTERN_LENGTH } from '../services/cache-pattern.js'
 import { WARMUP_LIMIT } from '../services/warmup.js'
+import { warmupExample } from './examples.js'
 
 const Count = Type.Integer({ minimum: 0 })
 const Nullable = <T extends TSchema>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description })
@@ -180,6 +181,7 @@ export const WarmupBody = Type.Object({
 }, {
   additionalProperties: false,
   nullable: true,
+  examples: [warmupExample],
   description: `Leave the body out (or send \`{}\`) to warm the ${WARMUP_LIMIT} most recently updated published forms and ` +
     `the ${WARMUP_LIMIT} most recently updated users; with \`forms\` and/or \`users\`, exactly those.`
 })

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { codeListDescription, errorDescription } from './error-codes.js'
 
 export const ObjectIdString = Type.String({
   pattern: '^[0-9a-f]{24}$',
@@ -13,8 +14,8 @@ export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
   message: Type.String(),
-  code: Type.String({ description: 'stable and machine-readable, e.g. BAD_REQUEST, INVALID_TOKEN, NOT_FOUND, RATE_LIMITED' })
-}, { $id: 'ErrorResponse', title: 'ErrorResponse' })
+  code: Type.String({ description: codeListDescription() })
+}, { $id: 'ErrorResponse', title: 'ErrorResponse', description: 'Every error response has this shape' })
 
 export const ErrorRef = Type.Ref(ErrorResponse)
 
@@ -38,9 +39,12 @@ export interface Page<T> { items: T[], page: number, per_page: number, total: nu
 
 /** Error responses a route can produce, keyed by status code, for the OpenAPI document. */
 export function errors (...codes: number[]) {
-  return Object.fromEntries(codes.map((code) => [code, ErrorRef]))
+  return Object.fromEntries(codes.map((code) => [code, Type.Ref(ErrorResponse, { description: errorDescription(code) })]))
 }
 
 export const BearerAuth = [{ bearerAuth: [] }]
 
 export type ObjectId = Static<typeof ObjectIdString>
+
+/** A response schema with the description the OpenAPI document shows for it. */
+export const described = <T extends TSchema>(schema: T, description: string): T => ({ ...schema, description })

@@ -1,6 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ObjectIdString, Timestamp } from './common.js'
 import { Answers } from './responses.js'
+import { dashboardLayoutExample } from './examples.js'
 
 export const WIDGET_IDS = ['forms_by_status', 'responses_per_form', 'recent_responses', 'responses_last_30_days'] as const
 
@@ -17,7 +18,7 @@ export const WidgetPlacement = Type.Object({
 
 export const DashboardLayout = Type.Object({
   widgets: Type.Array(WidgetPlacement, { maxItems: WIDGET_IDS.length, description: 'each widget at most once' })
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [dashboardLayoutExample] })
 export type DashboardLayout = Static<typeof DashboardLayout>
 
 /** A saved dashboard, as the repositories store it. */
@@ -51,10 +52,10 @@ export const WidgetParams = Type.Object({
 })
 
 const FormsByStatus = Type.Object({ draft: Type.Integer(), published: Type.Integer(), archived: Type.Integer() }, {
-  title: 'forms_by_status'
+  description: 'how many forms have each status'
 })
 const ResponsesPerForm = Type.Array(Type.Object({ form_id: ObjectIdString, title: Type.String(), count: Type.Integer() }), {
-  title: 'responses_per_form', description: 'the 10 forms with the most responses, most first'
+  description: 'the 10 forms with the most responses, most first'
 })
 const RecentResponses = Type.Array(Type.Object({
   id: ObjectIdString,
@@ -64,16 +65,31 @@ const RecentResponses = Type.Array(Type.Object({
   answers: Answers,
   submitted_at: Timestamp,
   updated_at: Timestamp
-}), { title: 'recent_responses', description: 'the 10 latest responses, newest first' })
+}), { description: 'the 10 latest responses, newest first' })
 const ResponsesLast30Days = Type.Array(Type.Object({ date: Type.String({ format: 'date' }), count: Type.Integer() }), {
-  title: 'responses_last_30_days', description: 'one entry per UTC day, oldest first, 0 on days without responses'
+  description: 'one entry per UTC day, oldest first, 0 on days without responses'
 })
 
-export const Widget = Type.Object({
-  widget_id: WidgetId,
-  data: Type.Union([FormsByStatus, ResponsesPerForm, RecentResponses, ResponsesLast30Days], {
-    description: 'the shape depends on the widget (see each member\'s title); computed over the user\'s own forms, an admin\'s over all forms'
-  }),
-  generated_at: Timestamp
-}, { $id: 'Widget', title: 'Widget' })
+/** One widget's answer: `data` has the shape its `widget_id` names. */
+function WidgetOf<Id extends WidgetId, Data extends TSchema> (id: Id, $id: string, data: Data) {
+  return Type.Object({ widget_id: Type.Literal(id), data, generated_at: Timestamp }, { $id, title: $id })
+}
+
+export const FormsByStatusWidget = WidgetOf('forms_by_status', 'FormsByStatusWidget', FormsByStatus)
+export const ResponsesPerFormWidget = WidgetOf('responses_per_form', 'ResponsesPerFormWidget', ResponsesPerForm)
+export const RecentResponsesWidget = WidgetOf('recent_responses', 'RecentResponsesWidget', RecentResponses)
+export const ResponsesLast30DaysWidget = WidgetOf('responses_last_30_days', 'ResponsesLast30DaysWidget', ResponsesLast30Days)
+
+const WIDGET_SCHEMAS = [FormsByStatusWidget, ResponsesPerFormWidget, RecentResponsesWidget, ResponsesLast30DaysWidget] as const
+
+/** A widget's data over the user's own forms (an admin's: all forms), tagged by `widget_id`. */
+export const Widget = Type.Union(WIDGET_SCHEMAS.map((schema) => Type.Ref(schema)), {
+  $id: 'Widget',
+  title: 'Widget',
+  description: 'computed over the user\'s own forms, an admin\'s over all forms; `data` has the shape `widget_id` names',
+  discriminator: {
+    propertyName: 'widget_id',
+    mapping: Object.fromEntries(WIDGET_SCHEMAS.map((schema) => [schema.properties.widget_id.const, `#/components/schemas/${schema.$id}`]))
+  }
+})
 export type Widget = Static<typeof Widget>

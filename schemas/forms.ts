@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ObjectIdString, PagingQuery, Timestamp } from './common.js'
+import { formCreateExample, formPatchExample, formReplaceExample } from './examples.js'
 
 export const FormStatus = Type.Union([
   Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')
@@ -47,14 +48,14 @@ export const FormCreate = Type.Object({
   description: Type.Optional(Description),
   status: Type.Optional(FormStatus),
   fields: Type.Optional(Fields)
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [formCreateExample] })
 
 export const FormReplace = Type.Object({
   title: Title,
   description: Type.Optional(Description),
   status: FormStatus,
   fields: Fields
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [formReplaceExample] })
 
 export const FormPatch = Type.Object({
   title: Type.Optional(Title),
@@ -62,7 +63,7 @@ export const FormPatch = Type.Object({
   status: Type.Optional(FormStatus),
   fields: Type.Optional(Fields),
   owner_id: Type.Optional(Type.String({ pattern: '^[0-9a-f]{24}$', description: 'admins only: reassign the form to another user' }))
-}, { additionalProperties: false, minProperties: 1 })
+}, { additionalProperties: false, minProperties: 1, examples: [formPatchExample] })
 
 /** The part of a form that answers are validated against (the form_schema cache kind). */
 export const FormSchema = Type.Object({

@@ -15,3 +15,6 @@ export const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('degraded'), Type.Literal('unavailable')]),
   checks: Type.Record(Type.String(), DependencyCheck)
 }, { $id: 'Readiness', title: 'Readiness' })
+
+/** The probes take no query parameters: an unknown one is a 400, as on every route. */
+export const NoQuery = Type.Object({}, { additionalProperties: false })

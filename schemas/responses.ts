@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ObjectIdString, PagingQuery, Timestamp } from './common.js'
 import { MAX_FIELDS } from './forms.js'
+import { responseSubmitExample } from './examples.js'
 
 /**
  * One answer. Which of these a field takes is checked against the form:
@@ -33,7 +34,7 @@ export const FormResponse = Type.Object({
 }, { $id: 'FormResponse', title: 'FormResponse' })
 export type FormResponse = Static<typeof FormResponse>
 
-export const ResponseSubmit = Type.Object({ answers: Answers }, { additionalProperties: false })
+export const ResponseSubmit = Type.Object({ answers: Answers }, { additionalProperties: false, examples: [responseSubmitExample] })
 
 export const ResponseParams = Type.Object({ form_id: ObjectIdString, response_id: ObjectIdString })
 

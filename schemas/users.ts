@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ObjectIdString, Timestamp } from './common.js'
+import { loginExample, ownUserUpdateExample, userCreateExample, userUpdateExample } from './examples.js'
 
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('viewer')])
 export type Role = Static<typeof Role>
@@ -39,28 +40,33 @@ export const UserCreate = Type.Object({
   name: Name,
   password: Password,
   role: Type.Optional(Role)
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [userCreateExample] })
 
 export const UserUpdate = Type.Object({
   email: Type.Optional(Email),
   name: Type.Optional(Name),
   password: Type.Optional(Password),
   role: Type.Optional(Role)
-}, { additionalProperties: false, minProperties: 1 })
+}, { additionalProperties: false, minProperties: 1, examples: [userUpdateExample] })
 
 /** PATCH /users/me: one's own name, or one's own password (with the current one). */
 export const OwnUserUpdate = Type.Object({
   name: Type.Optional(Name),
   password: Type.Optional(Password),
   current_password: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'required with `password`' }))
-}, { additionalProperties: false, minProperties: 1 })
+}, { additionalProperties: false, minProperties: 1, examples: [ownUserUpdateExample] })
 
 export const UserParams = Type.Object({ user_id: ObjectIdString })
 
 export const LoginBody = Type.Object({
   email: Type.String({ minLength: 1, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 200 })
-}, { additionalProperties: false })
+}, {
+  additionalProperties: false,
+  description: 'The first user is the bootstrap admin: the `ADMIN_EMAIL` and `ADMIN_PASSWORD` the service was started with ' +
+    '(created when the database has no user yet). The example is the one the README starts the service with.',
+  examples: [loginExample]
+})
 
 export const TokenResponse = Type.Object({
   access_token: Type.String(),

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ObjectIdString, PagingQuery, Timestamp } from './common.js'
+import { webhookCreateExample, webhookPatchExample } from './examples.js'
 
 export const WebhookEvent = Type.Union([
   Type.Literal('response.submitted'), Type.Literal('response.updated'),
@@ -61,14 +62,14 @@ export const WebhookCreate = Type.Object({
   events: Events,
   active: Type.Boolean({ default: true }),
   secret: Type.Optional(Secret)
-}, { additionalProperties: false })
+}, { additionalProperties: false, examples: [webhookCreateExample] })
 
 export const WebhookPatch = Type.Object({
   url: Type.Optional(Url),
   events: Type.Optional(Events),
   active: Type.Optional(Type.Boolean()),
   secret: Type.Optional(Secret)
-}, { additionalProperties: false, minProperties: 1 })
+}, { additionalProperties: false, minProperties: 1, examples: [webhookPatchExample] })
 export type WebhookPatch = Static<typeof WebhookPatch>
 
 export const WebhookParams = Type.Object({ form_id: ObjectIdString, webhook_id: ObjectIdString })

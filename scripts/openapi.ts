@@ -5,8 +5,8 @@ import Fastify from 'fastify'
 import app, { serverOptions } from '../app.js'
 import { loadConfig } from '../services/config.js'
 
-// No external service: an in-memory database, no cache.
-const config = loadConfig({ LOG_LEVEL: 'warn', SQLITE_PATH: ':memory:', CACHE_ENABLED: 'false' })
+// No external service: an in-memory database, no cache; only errors in the log (nobody signs in here).
+const config = loadConfig({ LOG_LEVEL: 'error', SQLITE_PATH: ':memory:', CACHE_ENABLED: 'false' })
 const fastify = Fastify(serverOptions(config))
 await fastify.register(app, { config })
 await fastify.ready()

@@ -1,3 +1,4 @@
+import type { Page, Paging } from '../schemas/common.js'
 import type { DashboardLayout, UserDashboard, Widget, WidgetInfo } from '../schemas/dashboards.js'
 import type { User } from '../schemas/users.js'
 import { BadRequestError, NotFoundError } from './errors.js'
@@ -48,15 +49,16 @@ export function createDashboardService ({ repositories, events, now = () => new 
       return saved
     },
 
-    widgets (): WidgetInfo[] {
-      return [...WIDGETS]
+    /** The catalogue, paged like every list. */
+    widgets ({ page, per_page: perPage }: Paging): Page<WidgetInfo> {
+      const start = (page - 1) * perPage
+      return { items: WIDGETS.slice(start, start + perPage), page, per_page: perPage, total: WIDGETS.length }
     },
 
     /** Unknown ids are a 404, like any other unknown resource. */
     async widget (user: User, widgetId: string): Promise<Widget> {
       if (!isWidgetId(widgetId)) throw new NotFoundError('Widget')
-      const data = await loaders[widgetId](widgetScope(user))
-      return { widget_id: widgetId, data, generated_at: now().toISOString() }
+      return { ...await loaders[widgetId](widgetScope(user)), generated_at: now().toISOString() }
     }
   }
 }

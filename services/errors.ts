@@ -8,21 +8,21 @@ import createError from '@fastify/error'
  * its status (`codeOf`).
  */
 export const ERROR_CODES = {
-  BAD_REQUEST: 'The request is malformed or breaks a rule: invalid JSON, a wrong type, an unknown field or query parameter, a bad id; the message names the problem',
-  UNAUTHORIZED: 'No access token was sent (Authorization: Bearer <token>), or the email and password do not match',
-  INVALID_TOKEN: 'The access token is malformed, expired or revoked (a password change or an admin revoked the sessions), or its user no longer exists: log in again',
-  FORBIDDEN: 'Signed in, but the role or the ownership needed is missing (or the current password is wrong)',
-  NOT_FOUND: 'No such resource (unknown id, or a draft form asked for anonymously) or no such route',
-  CONFLICT: 'The request conflicts with the resource\'s state (e.g. a form that is not published, a user who still owns forms)',
-  DUPLICATE: 'A unique value is taken (e.g. an email already in use)',
-  PRECONDITION_FAILED: 'If-Match does not match the resource\'s current ETag',
-  PAYLOAD_TOO_LARGE: 'The body is over 1 MiB',
-  URI_TOO_LONG: 'A path parameter is over 512 characters',
-  UNSUPPORTED_MEDIA_TYPE: 'The body is not JSON (Content-Type application/json)',
-  RATE_LIMITED: 'Too many requests from this client (or for this account): wait as long as Retry-After says',
-  INTERNAL_ERROR: 'A fault in the service; the details are in its log, never in the response',
-  DATABASE_UNAVAILABLE: 'The database did not answer and the cache holds nothing to serve instead',
-  SERVICE_UNAVAILABLE: 'The instance is shutting down: retry on another one'
+  BAD_REQUEST: { status: 400, meaning: 'The request is malformed or breaks a rule: invalid JSON, a wrong type, an unknown field or query parameter, a bad id; the message names the problem' },
+  UNAUTHORIZED: { status: 401, meaning: 'No access token was sent (Authorization: Bearer <token>), or the email and password do not match' },
+  INVALID_TOKEN: { status: 401, meaning: 'The access token is malformed, expired or revoked (a password change or an admin revoked the sessions), or its user no longer exists: log in again' },
+  FORBIDDEN: { status: 403, meaning: 'Signed in, but the role or the ownership needed is missing (or the current password is wrong)' },
+  NOT_FOUND: { status: 404, meaning: 'No such resource (unknown id, or a draft form asked for anonymously) or no such route' },
+  CONFLICT: { status: 409, meaning: 'The request conflicts with the resource\'s state (e.g. a form that is not published, a user who still owns forms)' },
+  DUPLICATE: { status: 409, meaning: 'A unique value is taken (e.g. an email already in use)' },
+  PRECONDITION_FAILED: { status: 412, meaning: 'If-Match does not match the resource\'s current ETag' },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is over 1 MiB' },
+  URI_TOO_LONG: { status: 414, meaning: 'A path parameter is over 512 characters' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body is not JSON (Content-Type application/json)' },
+  RATE_LIMITED: { status: 429, meaning: 'Too many requests from this client (or for this account): wait as long as Retry-After says' },
+  INTERNAL_ERROR: { status: 500, meaning: 'A fault in the service; the details are in its log, never in the response' },
+  DATABASE_UNAVAILABLE: { status: 503, meaning: 'The database did not answer and the cache holds nothing to serve instead' },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'The instance is shutting down: retry on another one' }
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -24,18 +24,22 @@ export function isWidgetId (id: string): id is WidgetId {
  */
 export type WidgetScope = string | undefined
 
-type WidgetData = Widget['data']
+/** Omit on each member of a union (TypeScript's own Omit merges the members into one). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** A widget's answer before it is stamped with `generated_at`: `data` tagged with the widget's id. */
+type TaggedData = OmitEach<Widget, 'generated_at'>
 
 /** Each widget's data, aggregated by the database over the forms in scope. */
-export function createWidgetLoaders (repositories: Repositories, now: () => Date): Record<WidgetId, (scope: WidgetScope) => Promise<WidgetData>> {
+export function createWidgetLoaders (repositories: Repositories, now: () => Date): Record<WidgetId, (scope: WidgetScope) => Promise<TaggedData>> {
   const { forms, responses } = repositories
   return {
-    forms_by_status: (scope) => forms.countByStatus(scope),
-    responses_per_form: (scope) => responses.countPerForm(scope, TOP_FORMS),
-    recent_responses: (scope) => responses.recent(scope, RECENT_RESPONSES),
+    forms_by_status: async (scope) => ({ widget_id: 'forms_by_status', data: await forms.countByStatus(scope) }),
+    responses_per_form: async (scope) => ({ widget_id: 'responses_per_form', data: await responses.countPerForm(scope, TOP_FORMS) }),
+    recent_responses: async (scope) => ({ widget_id: 'recent_responses', data: await responses.recent(scope, RECENT_RESPONSES) }),
     async responses_last_30_days (scope) {
       const days = lastDays(WIDGET_DAYS, now())
-      return fillDays(days, await responses.perDay(scope, startOf(days[0]!)))
+      return { widget_id: 'responses_last_30_days', data: fillDays(days, await responses.perDay(scope, startOf(days[0]!))) }
     }
   }
 }

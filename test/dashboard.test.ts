@@ -61,12 +61,15 @@ t.test('bad layouts are a 400 naming the problem, and change nothing', async (t)
   t.equal((await app.inject({ method: 'PUT', url: '/api/v1/dashboard', payload: { widgets: [] } })).statusCode, 401)
 })
 
-t.test('the widget catalogue; unknown widgets are a 404, malformed ids a 400', async (t) => {
+t.test('the widget catalogue is a list like every other; unknown widgets are a 404, malformed ids a 400', async (t) => {
   const app = await build(t)
   const user = await createUser(app, 'viewer')
   const catalogue = (await get(app, user, '/api/v1/dashboard/widgets')).json()
-  t.same(catalogue.map((w: { id: string }) => w.id), WIDGET_IDS)
-  for (const entry of catalogue) t.match(entry, { id: String, title: /\S/, description: /\S/ })
+  t.match(catalogue, { page: 1, per_page: 20, total: WIDGET_IDS.length })
+  t.same(catalogue.items.map((w: { id: string }) => w.id), WIDGET_IDS)
+  for (const entry of catalogue.items) t.match(entry, { id: String, title: /\S/, description: /\S/ })
+  const second = (await get(app, user, '/api/v1/dashboard/widgets?page=2&per_page=3')).json()
+  t.same(second, { items: [catalogue.items[3]], page: 2, per_page: 3, total: WIDGET_IDS.length }, 'paged')
   t.equal((await get(app, user, '/api/v1/dashboard/widgets/weather')).statusCode, 404)
   t.match((await get(app, user, '/api/v1/dashboard/widgets/weather')).json(), { statusCode: 404, message: 'Widget not found' })
   t.equal((await get(app, user, '/api/v1/dashboard/widgets/Not-A-Widget!')).statusCode, 400)

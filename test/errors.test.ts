@@ -70,7 +70,7 @@ t.test('readiness reports the cache: ready on Redis, degraded without it', async
 
 t.test('every code is documented once, and each status maps to one', async (t) => {
   const { codeOf } = await import('../services/errors.js')
-  for (const [code, meaning] of Object.entries(ERROR_CODES)) t.ok(meaning.length > 20, `${code} says what it means`)
+  for (const [code, { meaning }] of Object.entries(ERROR_CODES)) t.ok(meaning.length > 20, `${code} says what it means`)
   t.equal(codeOf(400, 'FST_ERR_VALIDATION'), 'BAD_REQUEST', 'a framework code becomes its status\' code')
   t.equal(codeOf(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE'), 'UNSUPPORTED_MEDIA_TYPE')
   t.equal(codeOf(409, 'DUPLICATE'), 'DUPLICATE', 'ours are kept')

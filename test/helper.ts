@@ -69,7 +69,9 @@ export function testConfig (t: Test, env: Env = {}): AppConfig {
 export async function build (t: Test, env: Env = {}): Promise<FastifyInstance> {
   const config = testConfig(t, env)
   cleanUp(t, config.redis.keyPrefix, config.redis.port)
-  const fastify = Fastify(serverOptions(config))
+  // The first app of a test file compiles every module on import (tsx): on a loaded
+  // 2-core machine that alone can pass Fastify's 10 s plugin timeout.
+  const fastify = Fastify({ ...serverOptions(config), pluginTimeout: 60_000 })
   await fastify.register(app, { config })
   t.teardown(() => fastify.close())
   await fastify.ready()

@@ -18,6 +18,9 @@ declare module 'fastify' {
   }
 }
 
+export const NO_USER_YET = 'The database has no user yet, so nobody can sign in: start the service once with ADMIN_EMAIL and ' +
+  'ADMIN_PASSWORD set to create the first admin, e.g. ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=change-me-please npm start'
+
 /** The domain services, and the first admin when the database has no user yet. */
 export default fp(async (fastify) => {
   // every write records what it owes (invalidation, webhook deliveries) in its own transaction
@@ -34,6 +37,9 @@ export default fp(async (fastify) => {
   const { adminEmail, adminPassword } = fastify.config.auth
   if (adminEmail !== undefined && adminPassword !== undefined) {
     const admin = await fastify.users.bootstrapAdmin(adminEmail, adminPassword)
-    if (admin !== null) fastify.log.info({ user_id: admin.id }, 'created the first admin from ADMIN_EMAIL')
+    if (admin !== null) fastify.log.info({ user_id: admin.id }, `created the first admin, ${adminEmail}, from ADMIN_EMAIL and ADMIN_PASSWORD`)
+  } else if (await fastify.repositories.users.count() === 0) {
+    // nobody can sign in yet: say how to get the first user, in the terms of the README
+    fastify.log.warn(NO_USER_YET)
   }
 }, { name: 'domain', dependencies: ['db', 'cache'] })

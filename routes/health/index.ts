@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyBaseLogger } from 'fastify'
-import { Liveness, Readiness } from '../../schemas/health.js'
+import { described, errors } from '../../schemas/common.js'
+import { Liveness, NoQuery, Readiness } from '../../schemas/health.js'
 import type { Static } from '@sinclair/typebox'
 
 type Check = Static<typeof Readiness>['checks'][string]
@@ -40,16 +41,20 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('', {
     schema: {
       tags: ['health'],
+      operationId: 'getLiveness',
       summary: 'Liveness: the process answers (no dependency is called)',
-      response: { 200: Liveness }
+      querystring: NoQuery,
+      response: { 200: described(Liveness, 'The process is up'), ...errors(400) }
     }
   }, async () => ({ status: 'ok' as const, uptime_seconds: Math.round(process.uptime()) }))
 
   fastify.get('/ready', {
     schema: {
       tags: ['health'],
+      operationId: 'getReadiness',
       summary: 'Readiness: each dependency checked, with its latency; degraded without Redis, 503 when the database is down',
-      response: { 200: Readiness, 503: Readiness }
+      querystring: NoQuery,
+      response: { 200: described(Readiness, 'Ready, or degraded (running without Redis)'), 503: described(Readiness, 'The database is down'), ...errors(400) }
     }
   }, async (request, reply) => {
     const [database, cacheStatus] = await Promise.all([probe(() => repositories.ping(), request.log, 'database'), cacheCheck()])

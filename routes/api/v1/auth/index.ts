@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { errors } from '../../../../schemas/common.js'
+import { errors, described } from '../../../../schemas/common.js'
 import { LoginBody, TokenResponse } from '../../../../schemas/users.js'
 
 const auth: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -11,11 +11,12 @@ const auth: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { rateLimit: { max: config.rateLimit.login, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
+      operationId: 'login',
       summary: 'Exchange email and password for a bearer token',
       description: 'Rate limited per client address and, separately, per account (RATE_LIMIT_LOGIN attempts a minute each, ' +
         'whether the account exists or not). A password change or an admin\'s revocation ends every token issued before it.',
       body: LoginBody,
-      response: { 200: TokenResponse, ...errors(400, 401, 429) }
+      response: { 200: described(TokenResponse, 'A bearer token for the user'), ...errors(400, 401, 429) }
     }
   }, async (request, reply) => {
     await throttleAccount(reply, request.body.email)

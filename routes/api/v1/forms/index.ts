@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
 import { Form, FormCreate, FormListQuery, FormParams, FormPatch, FormReplace, FormSchema } from '../../../../schemas/forms.js'
 import { formEtag } from '../../../../services/forms.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
@@ -22,10 +22,11 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { cache: { kind: 'query_result', tags: responseTags.formLists } },
     schema: {
       tags: ['forms'],
+      operationId: 'listForms',
       summary: 'List forms, most recently updated first',
       security: BearerAuth,
       querystring: FormListQuery,
-      response: { 200: PageOf(FormRef), ...errors(400, 401) }
+      response: { 200: described(PageOf(FormRef), 'A page of forms, most recently updated first'), ...errors(400, 401) }
     }
   }, async (request) => forms.list(request.query))
 
@@ -33,10 +34,11 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
+      operationId: 'createForm',
       summary: 'Create a form (editor or admin); it starts as a draft unless a status is given',
       security: BearerAuth,
       body: FormCreate,
-      response: { 201: FormRef, ...errors(400, 401, 403) }
+      response: { 201: described(FormRef, 'The form, created'), ...errors(400, 401, 403) }
     }
   }, async (request, reply) => {
     const form = await forms.create(request.user, request.body)
@@ -48,10 +50,11 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { cache: { tags: responseTags.form } },
     schema: {
       tags: ['forms'],
+      operationId: 'getForm',
       summary: 'Get a form',
       security: BearerAuth,
       params: FormParams,
-      response: { 200: FormRef, ...errors(400, 401, 404) }
+      response: { 200: described(FormRef, 'The form'), ...errors(400, 401, 404) }
     }
   }, async (request, reply) => {
     const form = await forms.get(request.params.form_id)
@@ -62,12 +65,13 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
+      operationId: 'replaceForm',
       summary: 'Replace a form (owner or admin); honours If-Match',
       security: BearerAuth,
       params: FormParams,
       headers: IfMatch,
       body: FormReplace,
-      response: { 200: FormRef, ...errors(400, 401, 403, 404, 409, 412) }
+      response: { 200: described(FormRef, 'The form as replaced'), ...errors(400, 401, 403, 404, 409, 412) }
     }
   }, async (request, reply) => {
     const form = await forms.replace(request.user, request.params.form_id, request.body, request.headers['if-match'])
@@ -78,12 +82,13 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
+      operationId: 'updateForm',
       summary: 'Change some of a form\'s fields (owner or admin; owner_id: admin only); honours If-Match',
       security: BearerAuth,
       params: FormParams,
       headers: IfMatch,
       body: FormPatch,
-      response: { 200: FormRef, ...errors(400, 401, 403, 404, 409, 412) }
+      response: { 200: described(FormRef, 'The form as changed'), ...errors(400, 401, 403, 404, 409, 412) }
     }
   }, async (request, reply) => {
     const form = await forms.patch(request.user, request.params.form_id, request.body, request.headers['if-match'])
@@ -94,11 +99,12 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['forms'],
+      operationId: 'deleteForm',
       summary: 'Delete a form with its responses and webhooks (owner or admin)',
       security: BearerAuth,
       params: FormParams,
       headers: IfMatch,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404, 412) }
+      response: { 204: Type.Null({ description: 'Deleted; no body' }), ...errors(400, 401, 403, 404, 412) }
     }
   }, async (request, reply) => {
     await forms.remove(request.user, request.params.form_id, request.headers['if-match'])
@@ -110,10 +116,11 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { cache: { kind: 'form_schema', tags: responseTags.form } },
     schema: {
       tags: ['forms'],
+      operationId: 'getFormSchema',
       summary: 'The form\'s field schema: public for published forms, signed-in users for the others',
       security: [{}, ...BearerAuth],
       params: FormParams,
-      response: { 200: Type.Ref(FormSchema), ...errors(400, 401, 404) }
+      response: { 200: described(Type.Ref(FormSchema), 'The form\'s field schema'), ...errors(400, 401, 404) }
     }
   }, async (request, reply) => {
     const schema = await forms.schema(request.params.form_id, optionalUser(request))

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
@@ -27,13 +27,14 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { rateLimit: { max: config.rateLimit.responses, timeWindow: '1 minute' } },
     schema: {
       tags: ['responses'],
+      operationId: 'submitResponse',
       summary: 'Answer a published form (anyone; rate limited per client)',
       description: 'The answers are validated against the form\'s current fields; each failure is a 400 naming the field. ' +
         'Draft and archived forms take no responses: 404 for an anonymous client (as for an unknown id), 409 for a signed-in user.',
       security: [{}, ...BearerAuth],
       params: FormParams,
       body: ResponseSubmit,
-      response: { 201: ResponseRef, ...errors(400, 401, 404, 409, 429) }
+      response: { 201: described(ResponseRef, 'The response, recorded'), ...errors(400, 401, 404, 409, 429) }
     }
   }, async (request, reply) => {
     const response = await responses.submit(request.params.form_id, request.body.answers, optionalUser(request))
@@ -45,11 +46,12 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { cache: { kind: 'query_result', ...perUser } },
     schema: {
       tags: ['responses'],
+      operationId: 'listResponses',
       summary: 'List a form\'s responses, newest first (the form\'s owner or an admin: answers are personal data)',
       security: BearerAuth,
       params: FormParams,
       querystring: ResponseListQuery,
-      response: { 200: PageOf(ResponseRef), ...errors(400, 401, 403, 404) }
+      response: { 200: described(PageOf(ResponseRef), 'A page of responses, newest first'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => responses.list(request.user, request.params.form_id, request.query))
 
@@ -58,10 +60,11 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     config: { cache: perUser },
     schema: {
       tags: ['responses'],
+      operationId: 'getResponse',
       summary: 'Get a response (the form\'s owner or an admin)',
       security: BearerAuth,
       params: ResponseParams,
-      response: { 200: ResponseRef, ...errors(400, 401, 403, 404) }
+      response: { 200: described(ResponseRef, 'The response'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => responses.get(request.user, request.params.form_id, request.params.response_id))
 
@@ -69,12 +72,13 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['responses'],
+      operationId: 'replaceResponse',
       summary: 'Replace a response\'s answers (the form\'s owner or an admin)',
       description: 'Validated against the form\'s current fields, whatever its status; the response then records the current form version.',
       security: BearerAuth,
       params: ResponseParams,
       body: ResponseSubmit,
-      response: { 200: ResponseRef, ...errors(400, 401, 403, 404) }
+      response: { 200: described(ResponseRef, 'The response with its new answers'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => {
     const { form_id: formId, response_id: responseId } = request.params

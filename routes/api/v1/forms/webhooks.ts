@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, errors } from '../../../../schemas/common.js'
+import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import {
   CreatedWebhook, Webhook, WebhookCreate, WebhookDelivery, WebhookListQuery, WebhookParams, WebhookPatch
@@ -24,11 +24,12 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'listWebhooks',
       summary: 'List a form\'s webhooks, oldest first (the form\'s owner or an admin); secrets are never shown',
       security: BearerAuth,
       params: FormParams,
       querystring: WebhookListQuery,
-      response: { 200: PageOf(WebhookRef), ...errors(400, 401, 403, 404) }
+      response: { 200: described(PageOf(WebhookRef), 'A page of the form\'s webhooks, oldest first'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => webhooks.list(request.user, request.params.form_id, request.query))
 
@@ -36,12 +37,13 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'createWebhook',
       summary: 'Add a webhook to a form (the form\'s owner or an admin); the answer shows its secret, this once',
       description: `Without a secret, a random \`whsec_\` secret (256 bits) is generated. ${DELIVERY_NOTE}`,
       security: BearerAuth,
       params: FormParams,
       body: WebhookCreate,
-      response: { 201: Type.Ref(CreatedWebhook), ...errors(400, 401, 403, 404, 409) }
+      response: { 201: described(Type.Ref(CreatedWebhook), 'The webhook with its secret (shown only this once)'), ...errors(400, 401, 403, 404, 409) }
     }
   }, async (request, reply) => {
     const webhook = await webhooks.create(request.user, request.params.form_id, request.body)
@@ -52,10 +54,11 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'getWebhook',
       summary: 'Get a webhook with its last delivery (the form\'s owner or an admin)',
       security: BearerAuth,
       params: WebhookParams,
-      response: { 200: WebhookRef, ...errors(400, 401, 403, 404) }
+      response: { 200: described(WebhookRef, 'The webhook'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => webhooks.get(request.user, request.params.form_id, request.params.webhook_id))
 
@@ -63,13 +66,14 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'listWebhookDeliveries',
       summary: 'A webhook\'s delivery log, newest first (the form\'s owner or an admin)',
       description: 'One item per event delivered to this webhook: its status, attempts, the latest answer or class of failure, ' +
         `and when the next attempt is due. Kept for OUTBOX_RETENTION_HOURS after it finished. ${DELIVERY_NOTE}`,
       security: BearerAuth,
       params: WebhookParams,
       querystring: WebhookListQuery,
-      response: { 200: PageOf(Type.Ref(WebhookDelivery)), ...errors(400, 401, 403, 404) }
+      response: { 200: described(PageOf(Type.Ref(WebhookDelivery)), 'A page of the webhook\'s deliveries, newest first'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => webhooks.deliveries(request.user, request.params.form_id, request.params.webhook_id, request.query))
 
@@ -77,11 +81,12 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'updateWebhook',
       summary: 'Change a webhook (the form\'s owner or an admin); a new secret is accepted but never shown',
       security: BearerAuth,
       params: WebhookParams,
       body: WebhookPatch,
-      response: { 200: WebhookRef, ...errors(400, 401, 403, 404) }
+      response: { 200: described(WebhookRef, 'The webhook as changed'), ...errors(400, 401, 403, 404) }
     }
   }, async (request) => webhooks.update(request.user, request.params.form_id, request.params.webhook_id, request.body))
 
@@ -89,10 +94,11 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     onRequest: authenticate,
     schema: {
       tags: ['webhooks'],
+      operationId: 'deleteWebhook',
       summary: 'Delete a webhook (the form\'s owner or an admin)',
       security: BearerAuth,
       params: WebhookParams,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...errors(400, 401, 403, 404) }
+      response: { 204: Type.Null({ description: 'Deleted; no body' }), ...errors(400, 401, 403, 404) }
     }
   }, async (request, reply) => {
     await webhooks.remove(request.user, request.params.form_id, request.params.webhook_id)
