@@ -7,6 +7,12 @@ import { zeroCounts, type KindCounts } from './types.js'
 
 export type RedisClient = Redis | Cluster
 
+/** host:port of the server a client is connected to (a Sentinel client's options name no master). */
+function addressOf (node: Redis): string {
+  const stream = (node as Redis & { stream?: { remoteAddress?: string, remotePort?: number } }).stream
+  return stream?.remoteAddress !== undefined ? `${stream.remoteAddress}:${stream.remotePort}` : `${node.options.host}:${node.options.port}`
+}
+
 /** The servers that hold data: the masters of a Cluster, or the one Redis. */
 const dataNodes = (client: RedisClient): Redis[] => 'nodes' in client && typeof client.nodes === 'function' && client.isCluster
   ? client.nodes('master')
@@ -244,7 +250,7 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
     async info (): Promise<{ total: Record<string, string>, nodes: Array<{ node: string, info: Record<string, string> }> } | undefined> {
       return guarded('info', async () => {
         const nodes = await Promise.all(dataNodes(redis).map(async (node) => ({
-          node: `${node.options.host}:${node.options.port}`,
+          node: addressOf(node),
           info: parseInfo(`${await node.info('memory')}\n${await node.info('stats')}`)
         })))
         const total = { ...nodes[0]?.info }
@@ -266,7 +272,7 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       return Promise.all(dataNodes(redis).map(async (node) => {
         const started = performance.now()
         const pinged = await node.ping().then(() => true, () => false)
-        return { node: `${node.options.host}:${node.options.port}`, ping_ms: pinged ? Math.round((performance.now() - started) * 1000) / 1000 : null }
+        return { node: addressOf(node), ping_ms: pinged ? Math.round((performance.now() - started) * 1000) / 1000 : null }
       }))
     }
   }
