@@ -138,6 +138,8 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
   const admin = data.users.find((user) => user.role === 'admin')!
   const readers = data.users.filter((user) => user.role !== 'admin')
   const reader = () => tokens.get(random() < 0.1 ? admin.id : pick(readers).id)!
+  /** Responses and analytics are the form owner's and the admins'. */
+  const ownerOf = (form: SeededForm) => tokens.get(random() < 0.1 ? admin.id : form.ownerId)!
   const weights = Object.entries(OPERATIONS) as Array<[OperationName, number]>
   const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0)
   let revision = 0
@@ -171,10 +173,10 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
         check: (json, startedAt) => freshness.version(name, form.id, (json as { version: number }).version, startedAt)
       }
       case 'GET analytics': return {
-        name, method: 'GET', path: `${base}/analytics`, token: reader(), check: (json, at) => freshness.responses(name, form.id, (json as { total_responses: number }).total_responses, at)
+        name, method: 'GET', path: `${base}/analytics`, token: ownerOf(form), check: (json, at) => freshness.responses(name, form.id, (json as { total_responses: number }).total_responses, at)
       }
       case 'GET responses': return {
-        name, method: 'GET', path: `${base}/responses?page=1&per_page=10`, token: reader(), check: (json, at) => freshness.responses(name, form.id, (json as { total: number }).total, at)
+        name, method: 'GET', path: `${base}/responses?page=1&per_page=10`, token: ownerOf(form), check: (json, at) => freshness.responses(name, form.id, (json as { total: number }).total, at)
       }
       case 'GET list page': {
         const status = random() < 0.5 ? '&status=published' : ''
@@ -287,7 +289,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
     const requests = data.forms.flatMap((form) => [
       { path: `/api/v1/forms/${form.id}/schema`, token: form.status === 'published' ? undefined : reader() },
       { path: `/api/v1/forms/${form.id}`, token: reader() },
-      { path: `/api/v1/forms/${form.id}/analytics`, token: reader() }
+      { path: `/api/v1/forms/${form.id}/analytics`, token: ownerOf(form) }
     ])
     let next = 0
     let failed = 0
