@@ -119,7 +119,11 @@ export interface TrafficRun {
   freshness: { checked: number, staleRaw: number, stale: number }
   /** [start (ms since the run began), lag (ms), route] of every read beyond the propagation bound. */
   staleReads: Array<[number, number, string]>
+  /** With `log: true`, every request: its start (ms since the run began), what it asked, and how it was answered. */
+  log: RequestRecord[]
 }
+
+export interface RequestRecord { at: number, method: string, path: string, token: string | undefined, status: number, cache: string | undefined }
 
 interface Operation { name: OperationName, method: string, path: string, token?: string, body?: unknown, check?: (json: unknown, startedAt: number) => void }
 
@@ -208,11 +212,11 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
    * latency counts from when it was due, so a stalled service (or driver) is
    * charged for the wait (no coordinated omission).
    */
-  async function run ({ targets, rate, durationMs }: { targets: readonly string[], rate: number, durationMs: number }): Promise<TrafficRun> {
+  async function run ({ targets, rate, durationMs, log = false }: { targets: readonly string[], rate: number, durationMs: number, log?: boolean }): Promise<TrafficRun> {
     const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })
     const routes = Object.fromEntries(weights.map(([name]) => [name, { count: 0, cacheHits: 0, latencies: [] }])) as unknown as Record<OperationName, RouteFigures>
     const result: TrafficRun = {
-      requests: 0, seconds: 0, latencies: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: []
+      requests: 0, seconds: 0, latencies: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: [], log: []
     }
     const before = { ...freshness.counts }
     const staleBefore = freshness.staleReads.length
@@ -232,6 +236,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
         const headers: Record<string, string> = op.token === undefined ? {} : { authorization: `Bearer ${op.token}` }
         const reply = await send(agent, target, op.method, op.path, headers, op.body)
         const at = performance.now()
+        if (log) result.log.push({ at: sentAt - started, method: op.method, path: op.path, token: op.token, status: reply.status, cache: reply.cache })
         if (reply.status === 409 && op.name === 'PATCH form') {
           result.conflicts++
           ok = true
