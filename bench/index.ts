@@ -2,6 +2,7 @@
 // needs; the tables go to stdout and to bench/results/latest.md.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { cluster } from './cluster.js'
 import { dbOutage } from './db-outage.js'
 import { hostile } from './hostile.js'
 import { http } from './http.js'
@@ -14,7 +15,7 @@ import { propagation } from './propagation.js'
 import { stampedes } from './stampede.js'
 import { workload } from './workload.js'
 
-const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, peers }
+const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, cluster, peers }
 
 async function main () {
   const only = process.argv.slice(2)

@@ -50,10 +50,17 @@ export default fp(async (fastify) => {
   }
   for (const client of [commands, subscriber]) client.on('error', onError).on('ready', onReady)
 
+  // Start-up waits for Redis at most the connect timeout (a Cluster still agreeing on its
+  // slots can take longer); the service starts in-process meanwhile and the clients keep trying.
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), settings.connectTimeoutMs) })
   try {
-    await Promise.all([commands.connect(), subscriber.connect()])
-    log.info({}, `using ${describe}`)
-  } catch { /* logged once by onError; the clients retry by themselves */ }
+    const connected = await Promise.race([Promise.all([commands.connect(), subscriber.connect()]).then(() => true), gaveUp])
+    if (connected) log.info({}, `using ${describe}`)
+    else log.warn({}, `${describe} did not answer within ${settings.connectTimeoutMs} ms: starting with the in-process cache; connecting in the background`)
+  } catch { /* logged once by onError; the clients retry by themselves */ } finally {
+    clearTimeout(timer)
+  }
 
   // @fastify/redis waits for a client that is not ready (until the plugin times
   // out), so it gets the client only when the probe succeeded (and only a plain
