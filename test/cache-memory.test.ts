@@ -1,5 +1,5 @@
 import t from 'tap'
-import { loadConfig } from '../services/config.js'
+import { loadConfig } from '../services/infra/config.js'
 import { createCacheService } from '../services/cache/cache-service.js'
 import { silent } from './cache-helper.js'
 

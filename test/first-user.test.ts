@@ -3,7 +3,7 @@ import t, { type Test } from 'tap'
 import Fastify from 'fastify'
 import app, { serverOptions } from '../app.js'
 import { NO_USER_YET } from '../plugins/app/domain.js'
-import { loadConfig } from '../services/config.js'
+import { loadConfig } from '../services/infra/config.js'
 import { cleanUp, login, tempDir, uniquePrefix, type Env } from './helper.js'
 
 /** The app on the given database, with or without the ADMIN_* variables, and its log lines. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
 import app, { serverOptions } from '../app.js'
-import { loadConfig, type AppConfig } from '../services/config.js'
+import { loadConfig, type AppConfig } from '../services/infra/config.js'
 import type { Role } from '../schemas/users.js'
 
 type Test = { teardown (fn: () => unknown): void }

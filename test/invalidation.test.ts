@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { cacheEntries, type CacheEntry } from '../services/cache-entries.js'
+import { cacheEntries, type CacheEntry } from '../services/caching/cache-entries.js'
 import type { CacheKind } from '../services/cache/kinds.js'
-import { createInvalidationService, type InvalidationCounts } from '../services/invalidation.js'
+import { createInvalidationService, type InvalidationCounts } from '../services/caching/invalidation.js'
 import { newObjectId } from '../services/repositories/ids.js'
-import { responseTags, tags } from '../services/tags.js'
+import { responseTags, tags } from '../services/caching/tags.js'
 import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './helper.js'
 import { ownRedis, until } from './cache-helper.js'
 
@@ -23,7 +23,7 @@ interface Entry { name: string, kind: CacheKind, key: string, tags: readonly str
 /**
  * A known cache state: entries of every kind for two forms (F owned by O, G
  * owned by P), their owners and an admin A, tagged exactly as the read paths
- * tag them (services/cache-entries.ts, and services/tags.ts `responseTags`
+ * tag them (services/caching/cache-entries.ts, and services/caching/tags.ts `responseTags`
  * for the HTTP response cache).
  */
 function knownState () {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import type { SendResult } from '../services/delivery/http-sender.js'
+import type { SendResult } from '../services/outbox/delivery/http-sender.js'
 import { invalidationRetryDelay, retryDelay } from '../services/outbox/backoff.js'
 import { createOutboxRelay, deliveryOutcome, type RelaySettings } from '../services/outbox/relay.js'
 import { newObjectId } from '../services/repositories/ids.js'

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
-import { createRateCounter, type RateRedis } from '../services/rate-limits.js'
+import { createRateCounter, type RateRedis } from '../services/infra/rate-limits.js'
 import { freePort } from './cache-helper.js'
 import { ADMIN, build, cleanUp, uniquePrefix } from './helper.js'
 

@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns'
 import { createServer } from 'node:net'
 import t from 'tap'
-import { createHttpSender, failureClass } from '../services/delivery/http-sender.js'
+import { createHttpSender, failureClass } from '../services/outbox/delivery/http-sender.js'
 import { startReceiver } from './receiver.js'
 
 // The HTTP sender alone, against a real receiver on 127.0.0.1: the SSRF guard

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, SessionUser, User } from '../../schemas/users.js'
-import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/errors.js'
+import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/infra/errors.js'
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {

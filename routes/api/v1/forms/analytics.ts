@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { BearerAuth, errors, described } from '../../../../schemas/common.js'
 import { FormParams } from '../../../../schemas/forms.js'
 import { Analytics } from '../../../../schemas/responses.js'
-import { responseTags, tags } from '../../../../services/tags.js'
+import { responseTags, tags } from '../../../../services/caching/tags.js'
 
 const analytics: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses, authenticate } = fastify

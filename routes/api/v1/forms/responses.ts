@@ -4,7 +4,7 @@ import { BearerAuth, PageOf, errors, described } from '../../../../schemas/commo
 import { FormParams } from '../../../../schemas/forms.js'
 import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
-import { responseTags, tags } from '../../../../services/tags.js'
+import { responseTags, tags } from '../../../../services/caching/tags.js'
 
 const ResponseRef = Type.Ref(FormResponse)
 

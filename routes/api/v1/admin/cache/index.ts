@@ -5,8 +5,8 @@ import {
   CacheConfig, CacheHealth, CacheStats, FormIdParams, InvalidationCounts, InvalidationLog, InvalidationLogQuery,
   KeysDeleted, PatternDeleted, PatternParams, UserIdParams, WarmupBody, WarmupResult
 } from '../../../../../schemas/admin.js'
-import { describeCacheConfig } from '../../../../../services/cache-config-view.js'
-import { assertCachePattern } from '../../../../../services/cache-pattern.js'
+import { describeCacheConfig } from '../../../../../services/caching/cache-config-view.js'
+import { assertCachePattern } from '../../../../../services/caching/cache-pattern.js'
 
 const idOf = (item: string | { id: string }) => typeof item === 'string' ? item : item.id
 

@@ -1,5 +1,5 @@
-import { globProblem } from './cache/glob.js'
-import { BadRequestError } from './errors.js'
+import { globProblem } from '../cache/glob.js'
+import { BadRequestError } from '../infra/errors.js'
 
 export const MAX_PATTERN_LENGTH = 200
 

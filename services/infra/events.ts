@@ -1,7 +1,7 @@
-import type { Form } from '../schemas/forms.js'
-import type { FormResponse } from '../schemas/responses.js'
-import type { User } from '../schemas/users.js'
-import type { Owed, OwedBy } from './repositories/port.js'
+import type { Form } from '../../schemas/forms.js'
+import type { FormResponse } from '../../schemas/responses.js'
+import type { User } from '../../schemas/users.js'
+import type { Owed, OwedBy } from '../repositories/port.js'
 
 /** What happened, emitted by the domain services after a write succeeded. */
 export interface DomainEvents {

@@ -1,4 +1,4 @@
-import type { DayCount } from './repositories/port.js'
+import type { DayCount } from '../repositories/port.js'
 
 const DAY_MS = 86_400_000
 

@@ -1,6 +1,6 @@
-import { WIDGET_IDS, type Widget, type WidgetId, type WidgetInfo } from '../schemas/dashboards.js'
+import { WIDGET_IDS, type Widget, type WidgetId, type WidgetInfo } from '../../schemas/dashboards.js'
 import { fillDays, lastDays, startOf } from './days.js'
-import type { Repositories } from './repositories/port.js'
+import type { Repositories } from '../repositories/port.js'
 
 export const TOP_FORMS = 10
 export const RECENT_RESPONSES = 10

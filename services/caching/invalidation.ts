@@ -1,6 +1,6 @@
-import type { KindCounts } from './cache/types.js'
-import type { DomainEvents, EventName } from './events.js'
-import type { Invalidation } from './repositories/port.js'
+import type { KindCounts } from '../cache/types.js'
+import type { DomainEvents, EventName } from '../infra/events.js'
+import type { Invalidation } from '../repositories/port.js'
 import { tags } from './tags.js'
 
 export interface InvalidationCounts {

@@ -1,11 +1,11 @@
-import type { Paging } from '../schemas/common.js'
-import type { Role, SessionUser, User } from '../schemas/users.js'
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from './errors.js'
-import type { EventBus } from './events.js'
-import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
-import type { Repositories, UserChanges } from './repositories/port.js'
-import type { CacheService } from './cache/cache-service.js'
-import { cacheEntries } from './cache-entries.js'
+import type { Paging } from '../../schemas/common.js'
+import type { Role, SessionUser, User } from '../../schemas/users.js'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from '../infra/errors.js'
+import type { EventBus } from '../infra/events.js'
+import { dummyHash, hashPassword, verifyPassword } from '../infra/passwords.js'
+import type { Repositories, UserChanges } from '../repositories/port.js'
+import type { CacheService } from '../cache/cache-service.js'
+import { cacheEntries } from '../caching/cache-entries.js'
 
 export interface UserInput { email: string, name: string, password: string, role?: Role }
 export type UserUpdate = Partial<UserInput>

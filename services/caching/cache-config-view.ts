@@ -1,5 +1,5 @@
-import { CACHE_KINDS, KIND_PREFIX, type CacheKind } from './cache/kinds.js'
-import type { AppConfig, RedisTopology } from './config.js'
+import { CACHE_KINDS, KIND_PREFIX, type CacheKind } from '../cache/kinds.js'
+import type { AppConfig, RedisTopology } from '../infra/config.js'
 
 const nodesOf = (topology: RedisTopology) =>
   topology.mode === 'cluster' ? topology.nodes : topology.mode === 'sentinel' ? topology.sentinels : []

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isIP } from 'node:net'
-import { CACHE_KINDS, type CacheKind, type KindSettings } from './cache/kinds.js'
+import { CACHE_KINDS, type CacheKind, type KindSettings } from '../cache/kinds.js'
 
 const Integer = (min: number, max: number, fallback: number) =>
   Type.Integer({ minimum: min, maximum: max, default: fallback })

@@ -1,6 +1,6 @@
 /**
  * What cached data depends on. A read path tags what it caches; a write
- * invalidates the tags of what it changed (services/invalidation.ts). Ids are
+ * invalidates the tags of what it changed (services/caching/invalidation.ts). Ids are
  * opaque ObjectIds, never personal data.
  */
 export const tags = {

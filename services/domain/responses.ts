@@ -1,13 +1,13 @@
-import type { Page, Paging } from '../schemas/common.js'
-import type { Form } from '../schemas/forms.js'
-import type { Analytics, Answers, FormResponse } from '../schemas/responses.js'
-import type { User } from '../schemas/users.js'
+import type { Page, Paging } from '../../schemas/common.js'
+import type { Form } from '../../schemas/forms.js'
+import type { Analytics, Answers, FormResponse } from '../../schemas/responses.js'
+import type { User } from '../../schemas/users.js'
 import { formAnalytics } from './analytics.js'
 import { validateAnswers } from './answers.js'
-import { ConflictError, ForbiddenError, NotFoundError } from './errors.js'
-import type { EventBus } from './events.js'
+import { ConflictError, ForbiddenError, NotFoundError } from '../infra/errors.js'
+import type { EventBus } from '../infra/events.js'
 import { canEdit } from './forms.js'
-import type { Repositories } from './repositories/port.js'
+import type { Repositories } from '../repositories/port.js'
 
 export interface ResponseServiceDeps {
   repositories: Repositories

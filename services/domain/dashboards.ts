@@ -1,9 +1,9 @@
-import type { Page, Paging } from '../schemas/common.js'
-import type { DashboardLayout, UserDashboard, Widget, WidgetInfo } from '../schemas/dashboards.js'
-import type { User } from '../schemas/users.js'
-import { BadRequestError, NotFoundError } from './errors.js'
-import type { EventBus } from './events.js'
-import type { Repositories } from './repositories/port.js'
+import type { Page, Paging } from '../../schemas/common.js'
+import type { DashboardLayout, UserDashboard, Widget, WidgetInfo } from '../../schemas/dashboards.js'
+import type { User } from '../../schemas/users.js'
+import { BadRequestError, NotFoundError } from '../infra/errors.js'
+import type { EventBus } from '../infra/events.js'
+import type { Repositories } from '../repositories/port.js'
 import { createWidgetLoaders, isWidgetId, WIDGETS, type WidgetScope } from './widgets.js'
 
 export interface DashboardServiceDeps {

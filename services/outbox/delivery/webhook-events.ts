@@ -1,6 +1,6 @@
-import type { WebhookEventBody } from '../../schemas/webhooks.js'
-import type { DomainEvents, EventName } from '../events.js'
-import { newObjectId } from '../repositories/ids.js'
+import type { WebhookEventBody } from '../../../schemas/webhooks.js'
+import type { DomainEvents, EventName } from '../../infra/events.js'
+import { newObjectId } from '../../repositories/ids.js'
 
 /**
  * The webhook event a domain event is, or undefined for the ones no webhook

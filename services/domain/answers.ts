@@ -1,6 +1,6 @@
-import type { FormField } from '../schemas/forms.js'
-import type { AnswerValue, Answers } from '../schemas/responses.js'
-import { BadRequestError } from './errors.js'
+import type { FormField } from '../../schemas/forms.js'
+import type { AnswerValue, Answers } from '../../schemas/responses.js'
+import { BadRequestError } from '../infra/errors.js'
 
 // Answers checked against the form's current field definitions. The JSON
 // schema of the request only knows answer values in general (string, number,

@@ -1,7 +1,7 @@
-import type { Form, FormField } from '../schemas/forms.js'
-import { ANALYTICS_DAYS, type Analytics } from '../schemas/responses.js'
+import type { Form, FormField } from '../../schemas/forms.js'
+import { ANALYTICS_DAYS, type Analytics } from '../../schemas/responses.js'
 import { fillDays, lastDays, startOf } from './days.js'
-import type { FieldSummaries, ResponseRepository } from './repositories/port.js'
+import type { FieldSummaries, ResponseRepository } from '../repositories/port.js'
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined => Object.hasOwn(record, key) ? record[key] : undefined
 

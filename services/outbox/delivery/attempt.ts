@@ -1,4 +1,4 @@
-import type { ClaimedDelivery } from '../repositories/port.js'
+import type { ClaimedDelivery } from '../../repositories/port.js'
 import type { Sender, SendResult } from './http-sender.js'
 import { SIGNATURE_HEADER, signBody, standardSignature } from './signature.js'
 

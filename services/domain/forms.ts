@@ -1,13 +1,13 @@
-import type { Page } from '../schemas/common.js'
-import type { Form, FormField, FormListQuery, FormSchema, FormStatus } from '../schemas/forms.js'
-import type { User } from '../schemas/users.js'
-import { ifMatchPasses } from './conditional.js'
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from './errors.js'
-import type { EventBus } from './events.js'
+import type { Page } from '../../schemas/common.js'
+import type { Form, FormField, FormListQuery, FormSchema, FormStatus } from '../../schemas/forms.js'
+import type { User } from '../../schemas/users.js'
+import { ifMatchPasses } from '../caching/conditional.js'
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '../infra/errors.js'
+import type { EventBus } from '../infra/events.js'
 import { validateFields } from './fields.js'
-import type { FormChanges, Repositories } from './repositories/port.js'
-import type { CacheService } from './cache/cache-service.js'
-import { cacheEntries } from './cache-entries.js'
+import type { FormChanges, Repositories } from '../repositories/port.js'
+import type { CacheService } from '../cache/cache-service.js'
+import { cacheEntries } from '../caching/cache-entries.js'
 
 export interface FormInput {
   title: string

@@ -1,5 +1,5 @@
-import type { FormField } from '../schemas/forms.js'
-import { BadRequestError } from './errors.js'
+import type { FormField } from '../../schemas/forms.js'
+import { BadRequestError } from '../infra/errors.js'
 
 const CHOICE_TYPES = new Set(['select', 'checkbox'])
 

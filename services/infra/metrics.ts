@@ -1,10 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
-import type { BreakerState } from './cache/breaker.js'
-import type { CacheService } from './cache/cache-service.js'
-import { CACHE_KINDS, type CacheKind } from './cache/kinds.js'
-import type { Tier } from './cache/types.js'
-import type { InvalidationService } from './invalidation.js'
-import type { OperationCounts } from './repositories/counting.js'
+import type { BreakerState } from '../cache/breaker.js'
+import type { CacheService } from '../cache/cache-service.js'
+import { CACHE_KINDS, type CacheKind } from '../cache/kinds.js'
+import type { Tier } from '../cache/types.js'
+import type { InvalidationService } from '../caching/invalidation.js'
+import type { OperationCounts } from '../repositories/counting.js'
 
 export interface MetricsSources {
   cache: Pick<CacheService, 'counters' | 'stats'>

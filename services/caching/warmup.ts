@@ -1,6 +1,6 @@
-import type { CacheService } from './cache/cache-service.js'
+import type { CacheService } from '../cache/cache-service.js'
 import { cacheEntries, type CacheEntry } from './cache-entries.js'
-import type { Repositories } from './repositories/port.js'
+import type { Repositories } from '../repositories/port.js'
 
 /** How many forms and users a warmup from the database takes (the most recently updated). */
 export const WARMUP_LIMIT = 100

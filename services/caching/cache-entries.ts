@@ -1,4 +1,4 @@
-import type { CacheKind } from './cache/kinds.js'
+import type { CacheKind } from '../cache/kinds.js'
 import { tags } from './tags.js'
 
 /** Where a read path caches a value: its kind, its key and the tags that invalidate it. */

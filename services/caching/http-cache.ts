@@ -1,6 +1,6 @@
 import { LRUMap } from 'mnemonist'
-import { digest } from './cache/keys.js'
-import type { Hit } from './cache/types.js'
+import { digest } from '../cache/keys.js'
+import type { Hit } from '../cache/types.js'
 
 // The HTTP side of the response cache, framework-free: what a request asks
 // for, what a response is stored under, and how it is stored.

@@ -3,7 +3,7 @@
 // (304, 413, 415, 429, their headers) is written once here, so the routes
 // declare only what is their own. Nothing here changes how a request is
 // validated or a response serialized: these functions work on copies.
-import { errorDescription } from '../schemas/error-codes.js'
+import { errorDescription } from '../../schemas/error-codes.js'
 
 type Schema = Record<string, unknown>
 
