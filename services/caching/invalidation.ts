@@ -1,3 +1,4 @@
+import type { KeyInvalidation } from '../cache/invalidator.js'
 import type { KindCounts } from '../cache/types.js'
 import type { DomainEvents, EventName } from '../infra/events.js'
 import type { Invalidation } from '../repositories/port.js'
@@ -23,7 +24,12 @@ export interface InvalidationRecord {
 export interface TagInvalidation { counts: InvalidationCounts, delivered: boolean }
 
 export interface InvalidationDeps {
-  cache: { invalidateTags (tags: readonly string[]): Promise<{ counts: KindCounts, delivered: boolean }>, readonly instanceId: string }
+  cache: {
+    invalidateTags (tags: readonly string[]): Promise<{ counts: KindCounts, delivered: boolean }>
+    deleteMatching (glob: string): Promise<KeyInvalidation>
+    deleteAll (): Promise<KeyInvalidation>
+    readonly instanceId: string
+  }
   /** How many records the log keeps (oldest dropped first). */
   logSize?: number
 }
@@ -52,53 +58,53 @@ const invalidation = (event: string, args: Record<string, unknown>, dropped: str
  * invalidation in its own transaction before running it.
  */
 export const invalidations = {
-  on_form_created (form: FormRef) {
+  onFormCreated (form: FormRef) {
     return invalidation('on_form_created', { form_id: form.id }, [tags.formLists, ...formData(form)])
   },
 
-  on_form_updated (form: FormRef, previousOwnerId = form.owner_id) {
+  onFormUpdated (form: FormRef, previousOwnerId = form.owner_id) {
     return invalidation('on_form_updated', { form_id: form.id }, [
       tags.form(form.id), tags.formLists, ...formData(form), tags.owner(previousOwnerId)
     ])
   },
 
-  on_form_deleted (form: FormRef) {
+  onFormDeleted (form: FormRef) {
     return invalidation('on_form_deleted', { form_id: form.id }, [
       tags.form(form.id), tags.formResponses(form.id), tags.formWebhooks(form.id), tags.formLists, ...formData(form)
     ])
   },
 
-  on_response_submitted (form: FormRef, responseId: string) {
+  onResponseSubmitted (form: FormRef, responseId: string) {
     return invalidation('on_response_submitted', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
   },
 
-  on_response_updated (form: FormRef, responseId: string) {
+  onResponseUpdated (form: FormRef, responseId: string) {
     return invalidation('on_response_updated', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
   },
 
   /** A role change (or deletion): the session and everything scoped by the role. */
-  on_user_permission_changed (userId: string) {
+  onUserPermissionChanged (userId: string) {
     return invalidation('on_user_permission_changed', { user_id: userId }, [tags.user(userId)])
   },
 
-  on_user_updated (userId: string) {
+  onUserUpdated (userId: string) {
     return invalidation('on_user_updated', { user_id: userId }, [tags.user(userId)])
   },
 
-  on_webhook_config_changed (webhookId: string, formId: string) {
+  onWebhookConfigChanged (webhookId: string, formId: string) {
     return invalidation('on_webhook_config_changed', { webhook_id: webhookId, form_id: formId }, [tags.formWebhooks(formId)])
   },
 
-  on_dashboard_updated (userId: string) {
+  onDashboardUpdated (userId: string) {
     return invalidation('on_dashboard_updated', { user_id: userId }, [tags.dashboard(userId)])
   },
 
   /** Everything cached for one form, or one user (the admin endpoints). */
-  invalidate_form (formId: string) {
+  invalidateForm (formId: string) {
     return invalidation('invalidate_form', { form_id: formId }, [tags.form(formId), tags.formResponses(formId), tags.formWebhooks(formId)])
   },
 
-  invalidate_user (userId: string) {
+  invalidateUser (userId: string) {
     return invalidation('invalidate_user', { user_id: userId }, [tags.user(userId), tags.owner(userId), tags.dashboard(userId)])
   }
 }
@@ -107,19 +113,19 @@ type Handlers = typeof invalidations
 
 /** The invalidation each domain event owes (none for a new user: they are in no cached data yet). */
 const EVENT_INVALIDATIONS: { [E in EventName]: (payload: DomainEvents[E]) => Invalidation | undefined } = {
-  'form.created': ({ form }) => invalidations.on_form_created(form),
-  'form.updated': ({ before, form }) => invalidations.on_form_updated(form, before.owner_id),
-  'form.deleted': ({ form }) => invalidations.on_form_deleted(form),
-  'response.submitted': ({ form, response }) => invalidations.on_response_submitted(form, response.id),
-  'response.updated': ({ form, response }) => invalidations.on_response_updated(form, response.id),
+  'form.created': ({ form }) => invalidations.onFormCreated(form),
+  'form.updated': ({ before, form }) => invalidations.onFormUpdated(form, before.owner_id),
+  'form.deleted': ({ form }) => invalidations.onFormDeleted(form),
+  'response.submitted': ({ form, response }) => invalidations.onResponseSubmitted(form, response.id),
+  'response.updated': ({ form, response }) => invalidations.onResponseUpdated(form, response.id),
   'user.created': () => undefined,
   'user.updated': ({ before, user }) => before.role === user.role
-    ? invalidations.on_user_updated(user.id)
-    : invalidations.on_user_permission_changed(user.id),
+    ? invalidations.onUserUpdated(user.id)
+    : invalidations.onUserPermissionChanged(user.id),
   // a deleted user loses every right at once
-  'user.deleted': ({ user }) => invalidations.on_user_permission_changed(user.id),
-  'webhook.changed': ({ form, webhook_id: webhookId }) => invalidations.on_webhook_config_changed(webhookId, form.id),
-  'dashboard.updated': ({ user_id: userId }) => invalidations.on_dashboard_updated(userId)
+  'user.deleted': ({ user }) => invalidations.onUserPermissionChanged(user.id),
+  'webhook.changed': ({ form, webhook_id: webhookId }) => invalidations.onWebhookConfigChanged(webhookId, form.id),
+  'dashboard.updated': ({ user_id: userId }) => invalidations.onDashboardUpdated(userId)
 }
 
 export function invalidationOf<E extends EventName> (event: E, payload: DomainEvents[E]): Invalidation | undefined {
@@ -131,13 +137,17 @@ export function createInvalidationService ({ cache, logSize = 1000 }: Invalidati
   const log: InvalidationRecord[] = []
   const totals = new Map<string, number>()
 
-  async function apply ({ event, args, tags: dropped }: Invalidation): Promise<TagInvalidation> {
-    const { counts: raw, delivered } = await cache.invalidateTags(dropped)
+  function record (event: string, args: Record<string, unknown>, raw: KindCounts): InvalidationCounts {
     const counts = toInvalidationCounts(raw)
     log.push({ event, args, counts, at: new Date().toISOString(), instance: cache.instanceId })
     if (log.length > logSize) log.shift()
     totals.set(event, (totals.get(event) ?? 0) + 1)
-    return { counts, delivered }
+    return counts
+  }
+
+  async function apply ({ event, args, tags: dropped }: Invalidation): Promise<TagInvalidation> {
+    const { counts, delivered } = await cache.invalidateTags(dropped)
+    return { counts: record(event, args, counts), delivered }
   }
 
   const run = (item: Invalidation) => apply(item).then(({ counts }) => counts)
@@ -162,6 +172,20 @@ export function createInvalidationService ({ cache, logSize = 1000 }: Invalidati
       const events = [...new Set(items.map((item) => item.event))]
       const { delivered } = await apply({ event: 'outbox_relay', args: { items: items.length, events }, tags: dropped })
       return delivered
+    },
+
+    /** The admin's `DELETE /admin/cache/pattern/:pattern`: the keys deleted; logged as `invalidate_pattern`. */
+    async invalidatePattern (pattern: string): Promise<number> {
+      const { keys, counts } = await cache.deleteMatching(pattern)
+      record('invalidate_pattern', { pattern }, counts)
+      return keys
+    },
+
+    /** The admin's `DELETE /admin/cache/all`: the keys deleted; logged as `clear_all`. */
+    async clearAll (): Promise<number> {
+      const { keys, counts } = await cache.deleteAll()
+      record('clear_all', {}, counts)
+      return keys
     },
 
     /** The latest records first. */

@@ -8,7 +8,7 @@ export const tags = {
   form: (formId: string) => `form:${formId}`,
   /** Everything computed from a form's responses: analytics, response lists. */
   formResponses: (formId: string) => `form:${formId}:responses`,
-  /** A form's webhook configuration. */
+  /** A form's webhook configuration (no route caches it today: its listings show `last_delivery`, which every attempt changes). */
   formWebhooks: (formId: string) => `form:${formId}:webhooks`,
   /** Every listing or search of forms. */
   formLists: 'forms',
@@ -38,9 +38,6 @@ export const responseTags = {
   form: (request: TaggedRequest) => [tags.form(param(request, 'form_id'))],
   /** A form's responses, and the form (its fields shape the analytics; its deletion ends the list). */
   formResponses: (request: TaggedRequest) => [tags.formResponses(param(request, 'form_id')), tags.form(param(request, 'form_id'))],
-  /** A form's webhooks; the form (its owner decides who sees them) and the user (their role). */
-  formWebhooks: (request: TaggedRequest) =>
-    [tags.formWebhooks(param(request, 'form_id')), tags.form(param(request, 'form_id')), tags.user(userOf(request).id)],
   /** Widgets over the user's forms (an admin's: every form), and the user (their role decides which). */
   widgets: (request: TaggedRequest) =>
     [userOf(request).role === 'admin' ? tags.allForms : tags.owner(userOf(request).id), tags.user(userOf(request).id)],
