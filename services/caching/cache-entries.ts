@@ -13,7 +13,7 @@ export interface CacheEntry {
  * for both, so a warmed entry is exactly the one the read path looks for.
  */
 export const cacheEntries = {
-  /** A whole form, as `loadForm` reads it (schema route, answer validation). */
+  /** A whole form, as `loadForm` reads it (answer validation; the schema route caches its response instead). */
   form: (formId: string): CacheEntry => ({ kind: 'form_schema', key: formId, tags: [tags.form(formId)] }),
   /** A user, as every authenticated request looks them up (role, existence). */
   userSession: (userId: string): CacheEntry => ({ kind: 'user_session', key: userId, tags: [tags.user(userId)] })

@@ -79,8 +79,8 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
   }
 
   /**
-   * The form as the schema route and answer validation read it, through the
-   * form_schema cache. Writes read through `get`, fresh.
+   * The form as answer validation reads it, through the form_schema cache.
+   * Writes read through `get`, fresh.
    */
   function loadForm (id: string): Promise<Form> {
     const entry = cacheEntries.form(id)
@@ -97,9 +97,13 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
       return { items, page, per_page: perPage, total }
     },
 
-    /** The field schema: public for published forms, for signed-in users otherwise. */
+    /**
+     * The field schema: public for published forms, for signed-in users otherwise.
+     * Read fresh: the schema route caches its response under form_schema, and a
+     * second copy of the form there would halve what that kind can hold.
+     */
     async schema (id: string, viewer: User | null): Promise<FormSchema> {
-      const form = await loadForm(id)
+      const form = await get(id)
       if (form.status !== 'published' && viewer === null) throw new NotFoundError('Form')
       return toFormSchema(form)
     },
