@@ -134,7 +134,9 @@ async function app (fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(AutoLoad, {
     dir: join(import.meta.dirname, 'routes'),
     autoHooks: true,
-    cascadeHooks: true
+    cascadeHooks: true,
+    // a folder named _form_id is the path parameter :form_id
+    routeParams: true
   })
 }
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
-import { FormParams } from '../../../../schemas/forms.js'
+import { BearerAuth, PageOf, errors, described } from '../../../../../schemas/common.js'
+import { FormParams } from '../../../../../schemas/forms.js'
 import {
   CreatedWebhook, Webhook, WebhookCreate, WebhookDelivery, WebhookListQuery, WebhookParams, WebhookPatch
-} from '../../../../schemas/webhooks.js'
+} from '../../../../../schemas/webhooks.js'
 
 const WebhookRef = Type.Ref(Webhook)
 
@@ -18,10 +18,9 @@ const DELIVERY_NOTE = 'Deliveries are JSON POSTs `{ id, event, occurred_at, form
 // The webhook routes are not cached: they show `last_delivery`, which changes with every delivery attempt.
 
 const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { webhooks, authenticate } = fastify
+  const { webhooks } = fastify
 
-  fastify.get('/:form_id/webhooks', {
-    onRequest: authenticate,
+  fastify.get('/webhooks', {
     schema: {
       tags: ['webhooks'],
       operationId: 'listWebhooks',
@@ -33,8 +32,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => webhooks.list(request.user, request.params.form_id, request.query))
 
-  fastify.post('/:form_id/webhooks', {
-    onRequest: authenticate,
+  fastify.post('/webhooks', {
     schema: {
       tags: ['webhooks'],
       operationId: 'createWebhook',
@@ -50,8 +48,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     return reply.code(201).header('location', `/api/v1/forms/${webhook.form_id}/webhooks/${webhook.id}`).send(webhook)
   })
 
-  fastify.get('/:form_id/webhooks/:webhook_id', {
-    onRequest: authenticate,
+  fastify.get('/webhooks/:webhook_id', {
     schema: {
       tags: ['webhooks'],
       operationId: 'getWebhook',
@@ -62,8 +59,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => webhooks.get(request.user, request.params.form_id, request.params.webhook_id))
 
-  fastify.get('/:form_id/webhooks/:webhook_id/deliveries', {
-    onRequest: authenticate,
+  fastify.get('/webhooks/:webhook_id/deliveries', {
     schema: {
       tags: ['webhooks'],
       operationId: 'listWebhookDeliveries',
@@ -77,8 +73,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => webhooks.deliveries(request.user, request.params.form_id, request.params.webhook_id, request.query))
 
-  fastify.patch('/:form_id/webhooks/:webhook_id', {
-    onRequest: authenticate,
+  fastify.patch('/webhooks/:webhook_id', {
     schema: {
       tags: ['webhooks'],
       operationId: 'updateWebhook',
@@ -90,8 +85,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => webhooks.update(request.user, request.params.form_id, request.params.webhook_id, request.body))
 
-  fastify.delete('/:form_id/webhooks/:webhook_id', {
-    onRequest: authenticate,
+  fastify.delete('/webhooks/:webhook_id', {
     schema: {
       tags: ['webhooks'],
       operationId: 'deleteWebhook',

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
-import { FormParams } from '../../../../schemas/forms.js'
-import { FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../schemas/responses.js'
-import { optionalUser } from '../../../../plugins/app/auth.js'
-import { responseTags, tags } from '../../../../services/caching/tags.js'
+import { BearerAuth, PageOf, errors, described } from '../../../../../schemas/common.js'
+import { FormParams } from '../../../../../schemas/forms.js'
+import { Analytics, FormResponse, ResponseListQuery, ResponseParams, ResponseSubmit } from '../../../../../schemas/responses.js'
+import { optionalUser } from '../../../../../plugins/app/auth.js'
+import { responseTags, tags } from '../../../../../services/caching/tags.js'
 
 const ResponseRef = Type.Ref(FormResponse)
 
@@ -18,13 +18,14 @@ const perUser = {
     [...responseTags.formResponses(request), tags.user(request.user.id)]
 }
 
+// A form's responses and the analytics computed from them (one file: the OpenAPI document lists these paths in this order).
+// Sign-in: see ../autohooks.ts.
 const responses: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { responses, authenticate, config } = fastify
+  const { responses, config } = fastify
 
-  fastify.post('/:form_id/responses', {
+  fastify.post('/responses', {
     // public: limited per client (IP) instead; a token, when sent, must be valid
-    onRequest: fastify.identify,
-    config: { rateLimit: { max: config.rateLimit.responses, timeWindow: '1 minute' } },
+    config: { auth: 'optional', rateLimit: { max: config.rateLimit.responses, timeWindow: '1 minute' } },
     schema: {
       tags: ['responses'],
       operationId: 'submitResponse',
@@ -41,8 +42,7 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     return reply.code(201).header('location', `/api/v1/forms/${response.form_id}/responses/${response.id}`).send(response)
   })
 
-  fastify.get('/:form_id/responses', {
-    onRequest: authenticate,
+  fastify.get('/responses', {
     config: { cache: { kind: 'query_result', ...perUser } },
     schema: {
       tags: ['responses'],
@@ -55,8 +55,7 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => responses.list(request.user, request.params.form_id, request.query))
 
-  fastify.get('/:form_id/responses/:response_id', {
-    onRequest: authenticate,
+  fastify.get('/responses/:response_id', {
     config: { cache: perUser },
     schema: {
       tags: ['responses'],
@@ -68,8 +67,7 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request) => responses.get(request.user, request.params.form_id, request.params.response_id))
 
-  fastify.put('/:form_id/responses/:response_id', {
-    onRequest: authenticate,
+  fastify.put('/responses/:response_id', {
     schema: {
       tags: ['responses'],
       operationId: 'replaceResponse',
@@ -84,6 +82,19 @@ const responses: FastifyPluginAsyncTypebox = async (fastify) => {
     const { form_id: formId, response_id: responseId } = request.params
     return responses.update(request.user, formId, responseId, request.body.answers)
   })
+
+  fastify.get('/analytics', {
+    // per user, as the responses it is computed from
+    config: { cache: { kind: 'query_result', ...perUser } },
+    schema: {
+      tags: ['responses'],
+      operationId: 'getFormAnalytics',
+      summary: 'A form\'s response analytics: totals, the last 30 days, per-field summaries (the form\'s owner or an admin)',
+      security: BearerAuth,
+      params: FormParams,
+      response: { 200: described(Type.Ref(Analytics), 'The form\'s analytics'), ...errors(400, 401, 403, 404) }
+    }
+  }, async (request) => responses.analytics(request.user, request.params.form_id))
 }
 
 export default responses
