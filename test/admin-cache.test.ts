@@ -3,8 +3,9 @@ import { Redis } from 'ioredis'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { CACHE_KINDS } from '../services/cache/kinds.js'
 import { newObjectId } from '../services/repositories/ids.js'
-import { admin, bearer, build, createForm, createUser, type TestUser } from './helper.js'
-import { freePort, until } from './cache-helper.js'
+import { admin, bearer, build, createForm, createUser, type TestUser } from './support/app.js'
+import { freePort } from './support/ports.js'
+import { until } from './support/wait.js'
 
 const BASE = '/api/v1/admin/cache'
 

@@ -1,8 +1,10 @@
 import t, { type Test } from 'tap'
 import calculateSlot from 'cluster-key-slot'
 import { Redis } from 'ioredis'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp, ownRedis, until } from './cache-helper.js'
+import { uniquePrefix } from './support/app.js'
+import { cacheInstance, ownRedis } from './support/cache.js'
+import { cleanUp } from './support/app.js'
+import { until } from './support/wait.js'
 
 // The edges of the cache engine: each case here once served stale data, grew
 // without bound or stampeded, and must not any more.

@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp } from './cache-helper.js'
+import { uniquePrefix } from './support/app.js'
+import { cacheInstance } from './support/cache.js'
+import { cleanUp } from './support/app.js'
 
 // Fail-safe, timeouts and eager refresh of the cache's read-through (getOrSet).
 

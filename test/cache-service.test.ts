@@ -4,8 +4,10 @@ import { createCircuitBreaker } from '../services/cache/breaker.js'
 import { createKeyspace } from '../services/cache/keys.js'
 import { createRedisTier } from '../services/cache/redis-tier.js'
 import { encodeEntry } from '../services/cache/codec.js'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp, until } from './cache-helper.js'
+import { uniquePrefix } from './support/app.js'
+import { cacheInstance } from './support/cache.js'
+import { cleanUp } from './support/app.js'
+import { until } from './support/wait.js'
 
 /** Two instances sharing one Redis and one key prefix, as two service processes would. */
 async function pair (t: Test, options: Parameters<typeof cacheInstance>[1] = {}) {

@@ -2,7 +2,7 @@ import t from 'tap'
 import { connect } from 'node:net'
 import type { InjectOptions } from 'fastify'
 import { ERROR_CODES } from '../services/infra/errors.js'
-import { ADMIN, admin, bearer, build, createForm } from './helper.js'
+import { ADMIN, admin, bearer, build, createForm } from './support/app.js'
 
 const ERROR_SHAPE = { statusCode: Number, error: String, message: String, code: String }
 
@@ -56,7 +56,7 @@ t.test('a real fault is a 500 that hides its details', async (t) => {
 })
 
 t.test('readiness reports the cache: ready on Redis, degraded without it', async (t) => {
-  const { freePort } = await import('./cache-helper.js')
+  const { freePort } = await import('./support/ports.js')
   const up = await build(t)
   const ready = await up.inject({ url: '/health/ready' })
   t.equal(ready.statusCode, 200)

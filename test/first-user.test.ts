@@ -4,7 +4,7 @@ import Fastify from 'fastify'
 import app, { serverOptions } from '../app.js'
 import { NO_USER_YET } from '../plugins/app/domain.js'
 import { loadConfig } from '../services/infra/config.js'
-import { cleanUp, login, tempDir, uniquePrefix, type Env } from './helper.js'
+import { cleanUp, login, tempDir, uniquePrefix, type Env } from './support/app.js'
 
 /** The app on the given database, with or without the ADMIN_* variables, and its log lines. */
 async function start (t: Test, sqlitePath: string, env: Env = {}) {

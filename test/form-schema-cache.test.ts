@@ -1,5 +1,5 @@
 import t from 'tap'
-import { admin, build, createForm } from './helper.js'
+import { admin, build, createForm } from './support/app.js'
 
 t.test('a schema GET fills form_schema once: the response entry is the only copy of the form in that kind', async (t) => {
   const app = await build(t)

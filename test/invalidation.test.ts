@@ -6,8 +6,9 @@ import type { CacheKind } from '../services/cache/kinds.js'
 import { createInvalidationService, type InvalidationCounts } from '../services/caching/invalidation.js'
 import { newObjectId } from '../services/repositories/ids.js'
 import { responseTags, tags } from '../services/caching/tags.js'
-import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './helper.js'
-import { ownRedis, until } from './cache-helper.js'
+import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './support/app.js'
+import { ownRedis } from './support/cache.js'
+import { until } from './support/wait.js'
 
 /** Two app instances on one Redis key prefix (and one database), as two service processes. */
 async function pair (t: Test) {

@@ -6,8 +6,8 @@ import { WIDGET_IDS } from '../schemas/dashboards.js'
 import * as domainErrors from '../services/infra/errors.js'
 import { lintOpenapi } from '../scripts/lint-openapi.js'
 import { CLIENT_TYPES, DOCUMENT, clientTypes } from '../scripts/client.js'
-import { build } from './helper.js'
-import { operations, servedDocument, type Json } from './openapi-helper.js'
+import { build } from './support/app.js'
+import { operations, servedDocument, type Json } from './support/openapi.js'
 
 const ROOT = join(import.meta.dirname, '..')
 // one app for the whole file: these tests only read what it serves

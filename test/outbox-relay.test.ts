@@ -6,8 +6,8 @@ import { createOutboxRelay, deliveryOutcome, type RelaySettings } from '../servi
 import { newObjectId } from '../services/repositories/ids.js'
 import type { ClaimedDelivery, ClaimedInvalidation } from '../services/repositories/port.js'
 import { createSqliteRepositories } from '../services/repositories/sqlite.js'
-import { tempDir } from './helper.js'
-import { deferred } from './receiver.js'
+import { tempDir } from './support/app.js'
+import { deferred } from './support/receiver.js'
 
 // The relay on a real SQLite outbox, without Fastify or HTTP: what it hands
 // to the cache and the sender is stubbed, and its clock is the test's.

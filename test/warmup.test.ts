@@ -7,8 +7,8 @@ import { cacheEntries } from '../services/caching/cache-entries.js'
 import { newObjectId } from '../services/repositories/ids.js'
 import type { Repositories } from '../services/repositories/port.js'
 import { createWarmupService, settlesWithin } from '../services/caching/warmup.js'
-import { build, cleanUp, createForm, createUser, tempDir, testConfig, type Env } from './helper.js'
-import { cacheInstance } from './cache-helper.js'
+import { build, cleanUp, createForm, createUser, tempDir, testConfig, type Env } from './support/app.js'
+import { cacheInstance } from './support/cache.js'
 
 /** Builds the app as the helper does, with its log lines (JSON) collected. */
 async function buildLogged (t: Test, env: Env = {}) {

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto'
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { admin, build, createForm, createUser, tempDir, type Env, type TestUser } from './helper.js'
-import { deferred, startReceiver, type ReceivedRequest, type Receiver } from './receiver.js'
+import { admin, build, createForm, createUser, tempDir, type Env, type TestUser } from './support/app.js'
+import { deferred, startReceiver, type ReceivedRequest, type Receiver } from './support/receiver.js'
 
 // Deliveries through the real app to a real receiver on 127.0.0.1, so these
 // run with WEBHOOK_ALLOW_PRIVATE=true unless a test is about refusing it.

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { Redis } from 'ioredis'
-import app, { serverOptions } from '../app.js'
-import { loadConfig, type AppConfig } from '../services/infra/config.js'
-import type { Role } from '../schemas/users.js'
+import app, { serverOptions } from '../../app.js'
+import { loadConfig, type AppConfig } from '../../services/infra/config.js'
+import type { Role } from '../../schemas/users.js'
+import { deleteKeysUnder } from './redis-keys.js'
 
 type Test = { teardown (fn: () => unknown): void }
 export type Env = Record<string, string>
@@ -29,20 +29,8 @@ export function uniquePrefix (): string {
 
 /** Deletes the Redis keys under the prefix (and only those) when the test ends. */
 export function cleanUp (t: Test, prefix: string, port = 6379) {
-  t.teardown(async () => {
-    const redis = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-    redis.on('error', () => {})
-    try {
-      await redis.connect()
-      let cursor = '0'
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
-        cursor = next
-        if (keys.length > 0) await redis.unlink(...keys)
-      } while (cursor !== '0')
-    } catch { /* that Redis is gone already (a fault test's own server) */ }
-    redis.disconnect()
-  })
+  // that Redis may be gone already (a fault test's own server)
+  t.teardown(() => deleteKeysUnder(port, prefix).catch(() => {}))
 }
 
 /**

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { ADMIN } from './helper.js'
-import { freePort, until } from './cache-helper.js'
+import { ADMIN } from './app.js'
+import { freePort } from './ports.js'
+import { until } from './wait.js'
 
 type Test = { teardown (fn: () => unknown): void }
 
