@@ -8,7 +8,7 @@ import { until } from './wait.js'
 
 type Test = { teardown (fn: () => unknown): void }
 
-const ROOT = join(import.meta.dirname, '..')
+const ROOT = join(import.meta.dirname, '..', '..')
 
 export interface ServerProcess {
   origin: string
