@@ -10,7 +10,7 @@ import {
 import { lastDelivery } from './last-delivery.js'
 import type { ClaimedDelivery, ListResult, Owed, OutboxRepository } from './port.js'
 
-// The outbox in MongoDB: the same semantics as sqlite-outbox.ts, over two
+// The outbox in MongoDB: the same semantics as sqlite/outbox.ts, over two
 // collections written in the write's transaction (a replica set is required).
 
 type Session = ClientSession | undefined

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3'
-import type { Paging } from '../../schemas/common.js'
-import type { WebhookDelivery, WebhookEvent } from '../../schemas/webhooks.js'
-import { newObjectId } from './ids.js'
-import { lastDelivery } from './last-delivery.js'
-import type { ClaimedDelivery, ClaimedInvalidation, DeliveryOutcome, ListResult, Owed, OutboxRepository } from './port.js'
+import type { Paging } from '../../../schemas/common.js'
+import type { WebhookDelivery, WebhookEvent } from '../../../schemas/webhooks.js'
+import { newObjectId } from '../ids.js'
+import { lastDelivery } from '../last-delivery.js'
+import type { ClaimedDelivery, ClaimedInvalidation, DeliveryOutcome, ListResult, Owed, OutboxRepository } from '../port.js'
+import type { Prepare } from './context.js'
 
 // The outbox in SQLite: two tables written in the transaction of the write
 // that owes their rows, and the relay's claims. A pending row is held by the
@@ -48,8 +49,6 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (next_at
 CREATE INDEX IF NOT EXISTS webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, created_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS webhook_deliveries_done ON webhook_deliveries (done_at) WHERE status <> 'pending';
 `
-
-type Prepare = <P extends unknown[] = unknown[], R = unknown>(text: string) => Database.Statement<P, R>
 
 interface DeliveryRow {
   id: string
