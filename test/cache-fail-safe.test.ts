@@ -1,7 +1,6 @@
 import t, { type Test } from 'tap'
-import { uniquePrefix } from './support/app.js'
+import { uniquePrefix, cleanUp } from './support/app.js'
 import { cacheInstance } from './support/cache.js'
-import { cleanUp } from './support/app.js'
 
 // Fail-safe, timeouts and eager refresh of the cache's read-through (getOrSet).
 

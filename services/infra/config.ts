@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { isIP } from 'node:net'
 import { CACHE_KINDS, type CacheKind, type KindSettings } from '../cache/kinds.js'
+import type { CacheSettings } from '../cache/types.js'
 
 const Integer = (min: number, max: number, fallback: number) =>
   Type.Integer({ minimum: min, maximum: max, default: fallback })
@@ -94,6 +95,10 @@ export type RedisTopology =
   | { mode: 'cluster', nodes: RedisNode[] }
   | { mode: 'sentinel', sentinels: RedisNode[], masterName: string }
 
+/** The cache engine's settings that come from the environment (services/cache/types.ts says what each does). */
+type EngineSettings = Pick<CacheSettings, 'enabled' | 'kinds' | 'l1Enabled' | 'compressThreshold' | 'l1MaxBytes' |
+  'maxEntryBytes' | 'graceSeconds' | 'softTimeoutMs' | 'hardTimeoutMs' | 'eagerRefresh'>
+
 export interface AppConfig {
   production: boolean
   port: number
@@ -114,25 +119,12 @@ export interface AppConfig {
     /** Which Redis deployment the cache talks to. */
     topology: RedisTopology
   }
-  cache: {
-    enabled: boolean
+  /** The engine's settings the environment sets, and the service's own. */
+  cache: EngineSettings & {
     defaultTtl: number
     maxMemoryPercent: number
     opTimeoutMs: number
-    l1Enabled: boolean
-    compressThreshold: number
     warmupOnStart: boolean
-    kinds: Record<CacheKind, KindSettings>
-    /** The in-process tier's byte budget, all kinds together. */
-    l1MaxBytes: number
-    /** A value larger than this is served but not cached. */
-    maxEntryBytes: number
-    /** How long past its TTL an entry may still be served when its loader fails or is slow; 0: never. */
-    graceSeconds: number
-    softTimeoutMs: number
-    hardTimeoutMs: number
-    /** A hit past this share of its TTL refreshes the entry in the background; 0: never. */
-    eagerRefresh: number
   }
   /** Fastify's `trustProxy`: which X-Forwarded-For hops to believe. */
   trustProxy: boolean | number | string[]

@@ -66,6 +66,20 @@ export async function build (t: Test, env: Env = {}): Promise<FastifyInstance> {
   return fastify
 }
 
+/** Builds the app on `config` as server.ts does, with its log lines (JSON, from level info) collected; closed when the test ends. */
+export async function buildLogged<Line = Record<string, unknown>> (t: Test, config: AppConfig) {
+  const lines: Line[] = []
+  cleanUp(t, config.redis.keyPrefix)
+  const fastify = Fastify({
+    ...serverOptions(config),
+    logger: { level: 'info', stream: { write: (line: string) => { lines.push(JSON.parse(line)) } } }
+  })
+  await fastify.register(app, { config })
+  t.teardown(() => fastify.close())
+  await fastify.ready()
+  return { app: fastify, lines }
+}
+
 export async function login (fastify: FastifyInstance, email: string, password: string): Promise<string> {
   const res = await fastify.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)

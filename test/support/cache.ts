@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis'
 import { loadConfig } from '../../services/infra/config.js'
-import { createCacheService, type CacheSettings } from '../../services/cache/cache-service.js'
+import { createCacheService, type CacheService, type CacheSettings } from '../../services/cache/cache-service.js'
+import type { CacheKind } from '../../services/cache/kinds.js'
 import { createRedisConnections } from '../../services/cache/connection.js'
 import { TEST_OP_TIMEOUT_MS, tempDir, uniquePrefix } from './app.js'
 import { freePort } from './ports.js'
@@ -10,6 +11,23 @@ import { until } from './wait.js'
 type Test = { teardown (fn: () => unknown): void }
 
 export const silent = { info () {}, warn () {} }
+
+/**
+ * A getOrSet whose loader reads `{ title: 'old' }` and then waits for
+ * `release()`: what a load that read the database before a change does.
+ * `started` resolves once the loader runs.
+ */
+export function heldLoad (cache: Pick<CacheService, 'getOrSet'>, kind: CacheKind, key: string, tags: string[]) {
+  let release!: () => void
+  let begun!: () => void
+  const started = new Promise<void>((resolve) => { begun = resolve })
+  const result = cache.getOrSet(kind, key, async () => {
+    begun()
+    await new Promise<void>((resolve) => { release = resolve })
+    return { title: 'old' }
+  }, { tags })
+  return { started, result, release: () => release() }
+}
 
 export interface InstanceOptions {
   port?: number
