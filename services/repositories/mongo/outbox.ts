@@ -1,14 +1,14 @@
 import { ObjectId, type ClientSession, type Collection, type Db } from 'mongodb'
-import type { Paging } from '../../schemas/common.js'
-import type { WebhookDelivery } from '../../schemas/webhooks.js'
-import type { WebhookDoc } from './mongo-queries.js'
+import type { Paging } from '../../../schemas/common.js'
+import type { WebhookDelivery } from '../../../schemas/webhooks.js'
+import type { WebhookDoc } from './queries.js'
 import {
   cancelDeliveries, claimUpdate, DELIVERY_LOG_ORDER, DUE_ORDER, dueFilter, heldBy, newDeliveryDoc, newInvalidationDoc, OUTBOX_COLLECTIONS,
   OUTBOX_INDEXES, prunable, settleDeliveryUpdate, settleInvalidationUpdate, subscribedWebhooks, toWebhookDelivery,
   type DeliveryDoc, type InvalidationDoc, type Leased
-} from './mongo-outbox-queries.js'
-import { lastDelivery } from './last-delivery.js'
-import type { ClaimedDelivery, ListResult, Owed, OutboxRepository } from './port.js'
+} from './outbox-queries.js'
+import { lastDelivery } from '../last-delivery.js'
+import type { ClaimedDelivery, ListResult, Owed, OutboxRepository } from '../port.js'
 
 // The outbox in MongoDB: the same semantics as sqlite/outbox.ts, over two
 // collections written in the write's transaction (a replica set is required).

@@ -1,6 +1,6 @@
 import { ObjectId, type Filter, type IndexDescription, type Sort, type UpdateFilter } from 'mongodb'
-import type { WebhookDelivery, WebhookEvent } from '../../schemas/webhooks.js'
-import type { DeliveryOutcome } from './port.js'
+import type { WebhookDelivery, WebhookEvent } from '../../../schemas/webhooks.js'
+import type { DeliveryOutcome } from '../port.js'
 
 // The pure half of the MongoDB outbox (mongo-outbox.ts runs these), checked
 // without a server in test/mongo-queries.test.ts. Times are BSON Dates.

@@ -1,11 +1,11 @@
 import { ObjectId, type Document, type Filter, type IndexDescription, type Sort } from 'mongodb'
-import type { FormField, FormStatus } from '../../schemas/forms.js'
-import type { Answers } from '../../schemas/responses.js'
-import type { Role } from '../../schemas/users.js'
-import type { Delivery, WebhookEvent } from '../../schemas/webhooks.js'
-import type { DashboardLayout } from '../../schemas/dashboards.js'
-import { OBJECT_ID } from './ids.js'
-import type { FieldSummaries, FormFilter, ResponseAnalytics, UserChanges } from './port.js'
+import type { FormField, FormStatus } from '../../../schemas/forms.js'
+import type { Answers } from '../../../schemas/responses.js'
+import type { Role } from '../../../schemas/users.js'
+import type { Delivery, WebhookEvent } from '../../../schemas/webhooks.js'
+import type { DashboardLayout } from '../../../schemas/dashboards.js'
+import { OBJECT_ID } from '../ids.js'
+import type { FieldSummaries, FormFilter, ResponseAnalytics, UserChanges } from '../port.js'
 
 // The pure half of the MongoDB adapter: document shapes, filters, sorts,
 // indexes and aggregation pipelines. Unit-tested without a server
