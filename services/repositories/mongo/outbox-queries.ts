@@ -2,7 +2,7 @@ import { ObjectId, type Filter, type IndexDescription, type Sort, type UpdateFil
 import type { WebhookDelivery, WebhookEvent } from '../../../schemas/webhooks.js'
 import type { DeliveryOutcome } from '../port.js'
 
-// The pure half of the MongoDB outbox (mongo-outbox.ts runs these), checked
+// The pure half of the MongoDB outbox (outbox.ts runs these), checked
 // without a server in test/mongo-queries.test.ts. Times are BSON Dates.
 
 export type ItemStatus = 'pending' | 'delivered' | 'failed'

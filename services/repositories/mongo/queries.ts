@@ -9,7 +9,7 @@ import type { FieldSummaries, FormFilter, ResponseAnalytics, UserChanges } from 
 
 // The pure half of the MongoDB adapter: document shapes, filters, sorts,
 // indexes and aggregation pipelines. Unit-tested without a server
-// (test/mongo-queries.test.ts); mongo.ts only runs them.
+// (test/mongo-queries.test.ts); the repositories beside it only run them.
 
 // Documents as stored. References are ObjectIds (so $lookup can join them on
 // `_id`), timestamps BSON Dates (converted to ISO strings at the edge).
