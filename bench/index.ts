@@ -2,6 +2,8 @@
 // needs; the tables go to stdout and to bench/results/latest.md.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { dbOutage } from './db-outage.js'
+import { hostile } from './hostile.js'
 import { http } from './http.js'
 import { cleanUp, exitCleanly, loadAverage, machine, progress, removeBuild, RESULTS_DIR, saveResult, startRedis, table } from './lib.js'
 import { micro } from './micro.js'
@@ -12,7 +14,7 @@ import { propagation } from './propagation.js'
 import { stampedes } from './stampede.js'
 import { workload } from './workload.js'
 
-const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, peers }
+const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, peers }
 
 async function main () {
   const only = process.argv.slice(2)

@@ -1,7 +1,8 @@
 // A service instance for the benches, built exactly as server.ts builds it
 // (same config loader, server options and app plugin, compiled by tsc as for
 // `npm start`), listening on a free loopback port. The parent talks to it over
-// IPC: `ready` (with the port), `stats` (counters read in this process), `stop`.
+// IPC: `ready` (with the port), `stats` (counters read in this process),
+// `memory` (after a full collection), `stop`.
 import type { AddressInfo } from 'node:net'
 import Fastify from 'fastify'
 import { compiled, type InstanceStats } from './lib.js'
@@ -35,8 +36,16 @@ async function stop () {
   process.exit(0)
 }
 
+/** The heap after a full collection (the instances run with --expose-gc): what the process retains. */
+function memory () {
+  globalThis.gc?.()
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage()
+  return { rss, heapUsed, external, arrayBuffers }
+}
+
 process.on('message', (message: { type: string, id?: number }) => {
   if (message.type === 'stop') void stop()
+  if (message.type === 'memory') process.send!({ type: 'memory', id: message.id, memory: memory() })
   if (message.type === 'stats') void stats().then((result) => process.send!({ type: 'stats', id: message.id, stats: result }))
 })
 // the bench died: do not outlive it

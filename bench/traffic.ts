@@ -119,7 +119,11 @@ export interface TrafficRun {
   freshness: { checked: number, staleRaw: number, stale: number }
   /** [start (ms since the run began), lag (ms), route] of every read beyond the propagation bound. */
   staleReads: Array<[number, number, string]>
+  /** With `log: true`, every request: its start (ms since the run began), what it asked, and how it was answered. */
+  log: RequestRecord[]
 }
+
+export interface RequestRecord { at: number, method: string, path: string, token: string | undefined, status: number, cache: string | undefined }
 
 interface Operation { name: OperationName, method: string, path: string, token?: string, body?: unknown, check?: (json: unknown, startedAt: number) => void }
 
@@ -138,6 +142,8 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
   const admin = data.users.find((user) => user.role === 'admin')!
   const readers = data.users.filter((user) => user.role !== 'admin')
   const reader = () => tokens.get(random() < 0.1 ? admin.id : pick(readers).id)!
+  /** Responses and analytics are the form owner's and the admins'. */
+  const ownerOf = (form: SeededForm) => tokens.get(random() < 0.1 ? admin.id : form.ownerId)!
   const weights = Object.entries(OPERATIONS) as Array<[OperationName, number]>
   const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0)
   let revision = 0
@@ -171,10 +177,10 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
         check: (json, startedAt) => freshness.version(name, form.id, (json as { version: number }).version, startedAt)
       }
       case 'GET analytics': return {
-        name, method: 'GET', path: `${base}/analytics`, token: reader(), check: (json, at) => freshness.responses(name, form.id, (json as { total_responses: number }).total_responses, at)
+        name, method: 'GET', path: `${base}/analytics`, token: ownerOf(form), check: (json, at) => freshness.responses(name, form.id, (json as { total_responses: number }).total_responses, at)
       }
       case 'GET responses': return {
-        name, method: 'GET', path: `${base}/responses?page=1&per_page=10`, token: reader(), check: (json, at) => freshness.responses(name, form.id, (json as { total: number }).total, at)
+        name, method: 'GET', path: `${base}/responses?page=1&per_page=10`, token: ownerOf(form), check: (json, at) => freshness.responses(name, form.id, (json as { total: number }).total, at)
       }
       case 'GET list page': {
         const status = random() < 0.5 ? '&status=published' : ''
@@ -206,11 +212,11 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
    * latency counts from when it was due, so a stalled service (or driver) is
    * charged for the wait (no coordinated omission).
    */
-  async function run ({ targets, rate, durationMs }: { targets: readonly string[], rate: number, durationMs: number }): Promise<TrafficRun> {
+  async function run ({ targets, rate, durationMs, log = false }: { targets: readonly string[], rate: number, durationMs: number, log?: boolean }): Promise<TrafficRun> {
     const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })
     const routes = Object.fromEntries(weights.map(([name]) => [name, { count: 0, cacheHits: 0, latencies: [] }])) as unknown as Record<OperationName, RouteFigures>
     const result: TrafficRun = {
-      requests: 0, seconds: 0, latencies: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: []
+      requests: 0, seconds: 0, latencies: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: [], log: []
     }
     const before = { ...freshness.counts }
     const staleBefore = freshness.staleReads.length
@@ -230,6 +236,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
         const headers: Record<string, string> = op.token === undefined ? {} : { authorization: `Bearer ${op.token}` }
         const reply = await send(agent, target, op.method, op.path, headers, op.body)
         const at = performance.now()
+        if (log) result.log.push({ at: sentAt - started, method: op.method, path: op.path, token: op.token, status: reply.status, cache: reply.cache })
         if (reply.status === 409 && op.name === 'PATCH form') {
           result.conflicts++
           ok = true
@@ -287,7 +294,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
     const requests = data.forms.flatMap((form) => [
       { path: `/api/v1/forms/${form.id}/schema`, token: form.status === 'published' ? undefined : reader() },
       { path: `/api/v1/forms/${form.id}`, token: reader() },
-      { path: `/api/v1/forms/${form.id}/analytics`, token: reader() }
+      { path: `/api/v1/forms/${form.id}/analytics`, token: ownerOf(form) }
     ])
     let next = 0
     let failed = 0

@@ -22,6 +22,8 @@ export interface InstanceStats {
   subscribed: boolean
 }
 
+export interface InstanceMemory { rss: number, heapUsed: number, external: number, arrayBuffers: number }
+
 export interface Instance {
   name: string
   url: string
@@ -29,6 +31,8 @@ export interface Instance {
   pid: number
   /** Counters read in the instance's own process (repositories and cache). */
   stats (): Promise<InstanceStats>
+  /** The instance's memory after a full garbage collection, bytes. */
+  memory (): Promise<InstanceMemory>
   stop (): Promise<void>
 }
 
@@ -67,7 +71,7 @@ export async function startInstance (name: string, env: Record<string, string>, 
   const profileDir = join(RESULTS_DIR, 'profiles', name)
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   if (profile.length > 0) rmSync(profileDir, { recursive: true, force: true })
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env, BENCH_SERVICE_BUILT: '1' },
     stdio: ['ignore', log, log, 'ipc']
@@ -97,18 +101,22 @@ export async function startInstance (name: string, env: Record<string, string>, 
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     stop,
-    stats () {
-      const id = ++requestIds
-      return new Promise<InstanceStats>((resolve, reject) => {
-        const onMessage = (message: { type: string, id?: number, stats?: InstanceStats }) => {
-          if (message.type !== 'stats' || message.id !== id) return
-          child.off('message', onMessage)
-          resolve(message.stats!)
-        }
-        child.on('message', onMessage)
-        child.send({ type: 'stats', id }, (err) => { if (err !== null) reject(err) })
-      })
-    }
+    stats: () => ask<InstanceStats>('stats'),
+    memory: () => ask<InstanceMemory>('memory')
+  }
+
+  /** A question over IPC; the answer carries the question's id and `type`, with the result under that name. */
+  function ask<T> (type: 'stats' | 'memory'): Promise<T> {
+    const id = ++requestIds
+    return new Promise<T>((resolve, reject) => {
+      const onMessage = (message: { type: string, id?: number } & Record<string, unknown>) => {
+        if (message.type !== type || message.id !== id) return
+        child.off('message', onMessage)
+        resolve(message[type] as T)
+      }
+      child.on('message', onMessage)
+      child.send({ type, id }, (err) => { if (err !== null) reject(err) })
+    })
   }
 }
 

@@ -1,4 +1,5 @@
 import { LRUMapWithDelete } from 'mnemonist'
+import { GLOBAL_TAG, kindTag } from './keys.js'
 import { CACHE_KINDS, type CacheKind, type KindSettings } from './kinds.js'
 import { zeroCounts, type KindCounts } from './types.js'
 
@@ -28,6 +29,17 @@ export interface MemoryTierOptions {
 
 type Lru = LRUMapWithDelete<string, MemoryEntry>
 
+/**
+ * The kinds whose every entry carries `tag`: all of them for the global tag,
+ * one for a kind's tag, none for an entry's own tags. Those two are implicit:
+ * not indexed (the kind's LRU is their index), so a store touches only the
+ * entry's own tags, and dropping a kind is one pass over its LRU.
+ */
+function kindsCarrying (tag: string): readonly CacheKind[] {
+  if (tag === GLOBAL_TAG) return CACHE_KINDS
+  return tag.startsWith('#') ? CACHE_KINDS.filter((kind) => tag === kindTag(kind)) : []
+}
+
 /** The least recently used key (mnemonist keeps it at `K[tail]`; the tests pin that down). */
 function leastRecentKey (lru: Lru): string | undefined {
   if (lru.size === 0) return undefined
@@ -53,11 +65,12 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
   let capSeq = 0
   let capAt = Infinity
   const capped = (entry: MemoryEntry, now: number) => capAt <= now && entry.seq! <= capSeq
-  // tag → the keys (and their kind) carrying it
+  // an entry's own tag → the keys (and their kind) carrying it
   const byTag = new Map<string, Map<string, CacheKind>>()
 
   function index (key: string, kind: CacheKind, tags: readonly string[]) {
     for (const tag of tags) {
+      if (isImplicit(tag)) continue
       let keys = byTag.get(tag)
       if (keys === undefined) byTag.set(tag, keys = new Map())
       keys.set(key, kind)
@@ -66,11 +79,40 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
 
   function unindex (key: string, tags: readonly string[]) {
     for (const tag of tags) {
+      if (isImplicit(tag)) continue
       const keys = byTag.get(tag)
       if (keys === undefined) continue
       keys.delete(key)
       if (keys.size === 0) byTag.delete(tag)
     }
+  }
+
+  const isImplicit = (tag: string) => tag === GLOBAL_TAG || tag.startsWith('#')
+
+  /** The keys (and their kind) of the entries carrying `tag`, collected first: the caller may remove them. */
+  function carrying (tag: string): Array<[string, CacheKind]> {
+    const kinds = kindsCarrying(tag)
+    if (kinds.length === 0) return [...byTag.get(tag) ?? []]
+    return kinds.flatMap((kind) => [...lrus[kind].keys()].map((key): [string, CacheKind] => [key, kind]))
+  }
+
+  /** Empties one kind's LRU (the fast path of dropping a kind's tag or the global one). */
+  function clearKind (kind: CacheKind): number {
+    const lru = lrus[kind]
+    const size = lru.size
+    for (const [key, entry] of lru.entries()) unindex(key, entry.tags)
+    lru.clear()
+    bytes -= kindBytes[kind]
+    kindBytes[kind] = 0
+    return size
+  }
+
+  function clear (): number {
+    let dropped = 0
+    for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear(); kindBytes[kind] = 0 }
+    byTag.clear()
+    bytes = 0
+    return dropped
   }
 
   function forget (kind: CacheKind, key: string, entry: MemoryEntry) {
@@ -137,22 +179,32 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
     /** Drops every entry carrying one of the tags; counts per kind. */
     dropTags (tags: readonly string[]): KindCounts {
       const dropped = zeroCounts()
+      const kinds = new Set(tags.flatMap(kindsCarrying))
+      if (kinds.size === CACHE_KINDS.length) {
+        for (const kind of CACHE_KINDS) dropped[kind] = lrus[kind].size
+        clear()
+        return dropped
+      }
+      for (const kind of kinds) dropped[kind] += clearKind(kind)
       for (const tag of tags) {
-        for (const [key, kind] of byTag.get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
+        if (!isImplicit(tag)) for (const [key, kind] of byTag.get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
       }
       return dropped
     },
 
     /** Drops the entries of `tag` computed under another version of it than `version`. */
     dropOtherVersions (tag: string, version: string) {
-      for (const [key, kind] of byTag.get(tag) ?? []) {
+      for (const [key, kind] of carrying(tag)) {
         const entry = lrus[kind].peek(key)!
         if (entry.versions[entry.tags.indexOf(tag)] !== version) remove(kind, key)
       }
     },
 
     /** The tags some entry carries (for checking them all against Redis). */
-    tags: (): IterableIterator<string> => byTag.keys(),
+    tags (): string[] {
+      const held = CACHE_KINDS.filter((kind) => lrus[kind].size > 0)
+      return held.length === 0 ? [...byTag.keys()] : [...byTag.keys(), ...held.map(kindTag), GLOBAL_TAG]
+    },
 
     /** Nothing is served after `at` (fresh or grace) until `uncap`: entries may have missed an invalidation. */
     capExpiry (at: number) {
@@ -165,13 +217,7 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
       capAt = Infinity
     },
 
-    clear (): number {
-      let dropped = 0
-      for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear(); kindBytes[kind] = 0 }
-      byTag.clear()
-      bytes = 0
-      return dropped
-    },
+    clear,
 
     size: (kind: CacheKind) => lrus[kind].size,
     /** Payload bytes held, all kinds. */

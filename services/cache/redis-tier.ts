@@ -13,10 +13,10 @@ function addressOf (node: Redis): string {
   return stream?.remoteAddress !== undefined ? `${stream.remoteAddress}:${stream.remotePort}` : `${node.options.host}:${node.options.port}`
 }
 
+const isCluster = (client: RedisClient): client is Cluster => 'nodes' in client && typeof client.nodes === 'function' && client.isCluster
+
 /** The servers that hold data: the masters of a Cluster, or the one Redis. */
-const dataNodes = (client: RedisClient): Redis[] => 'nodes' in client && typeof client.nodes === 'function' && client.isCluster
-  ? client.nodes('master')
-  : [client as Redis]
+const dataNodes = (client: RedisClient): Redis[] => isCluster(client) ? client.nodes('master') : [client as Redis]
 
 interface Scripts {
   cacheReadBuffer (entry: string, lock: string, expected: string, now: number, token: string, lockTtlMs: number): Promise<[Buffer | null, number]>
@@ -69,7 +69,7 @@ export function humanBytes (bytes: number): string {
 }
 
 const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
-const SCAN_BATCH = 500
+const SCAN_BATCH = 2000
 
 /**
  * The Redis tier (L2). Every operation goes through the circuit breaker and
@@ -85,6 +85,7 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
   client.defineCommand('cacheTrim', { lua: TRIM, numberOfKeys: 1 })
   client.defineCommand('cacheEpoch', { lua: EPOCH, numberOfKeys: 2 })
   const redis = client as RedisClient & Scripts
+  const cluster = isCluster(client)
 
   async function guarded<T> (operation: string, run: () => Promise<T>, force = false): Promise<T | undefined> {
     if (!force && !breaker.allows()) return undefined
@@ -219,7 +220,10 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
             cursor = next
             const ours = found.filter((key) => keys.isCacheKey(key))
             if (ours.length === 0) continue
-            deleted += (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
+            // a Cluster refuses keys of several slots in one command: one UNLINK each there, one per batch elsewhere
+            deleted += cluster
+              ? (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
+              : await redis.unlink(...ours)
             for (const key of ours) {
               const kind = keys.kindOf(key)
               if (kind !== undefined) entries[kind]++

@@ -30,7 +30,7 @@ type Method = (...args: unknown[]) => unknown
  * again — so cached and grace entries keep being served at full speed — until
  * a background probe reads it again. Each change of state is logged once.
  */
-export function guardAvailability<R extends Repositories> (repositories: R, { probe, logger, cooldownMs = 500, maxCooldownMs = 5000 }: AvailabilityOptions) {
+export function guardAvailability<R extends Repositories> (repositories: R, { probe, logger, cooldownMs = 500, maxCooldownMs = 1000 }: AvailabilityOptions) {
   let lastError: string | undefined
   const breaker = createCircuitBreaker({
     failureThreshold: 1,
