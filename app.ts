@@ -3,8 +3,8 @@ import AjvCompiler from '@fastify/ajv-compiler'
 import AutoLoad from '@fastify/autoload'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import type { AppConfig } from './services/config.js'
-import { bearerChallenge, errorBody, ServiceUnavailableError } from './services/errors.js'
+import type { AppConfig } from './services/infra/config.js'
+import { bearerChallenge, errorBody, ServiceUnavailableError } from './services/infra/errors.js'
 import configPlugin from './plugins/config.js'
 import strictQuery from './plugins/strict-query.js'
 import { sharedSchemas } from './schemas/index.js'
@@ -134,7 +134,9 @@ async function app (fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(AutoLoad, {
     dir: join(import.meta.dirname, 'routes'),
     autoHooks: true,
-    cascadeHooks: true
+    cascadeHooks: true,
+    // a folder named _form_id is the path parameter :form_id
+    routeParams: true
   })
 }
 

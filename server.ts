@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 import closeWithGrace from 'close-with-grace'
 import app, { serverOptions } from './app.js'
-import { ConfigError, loadConfig, type AppConfig } from './services/config.js'
+import { ConfigError, loadConfig, type AppConfig } from './services/infra/config.js'
 
 let config: AppConfig
 try {

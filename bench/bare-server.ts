@@ -15,7 +15,7 @@ export interface BareRoute {
 }
 
 const { serverOptions } = await compiled<typeof import('../app.js')>('app.js')
-const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
+const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
 
 const routes = JSON.parse(process.env.BENCH_BARE_ROUTES!) as BareRoute[]
 const responses = new Map(routes.map((route) => [`${route.pattern} ${route.formId}`, { headers: route.headers, body: Buffer.from(route.body, 'base64') }]))

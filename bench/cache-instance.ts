@@ -19,7 +19,7 @@ export interface BenchCacheOptions {
 export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold, epochCheckMs }: BenchCacheOptions = {}) {
   const { createCacheService } = await compiled<typeof import('../services/cache/cache-service.js')>('services/cache/cache-service.js')
   const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
-  const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
+  const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
   const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix })
   // a standalone Redis: the connections are plain clients
   const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs) as { commands: Redis, subscriber: Redis }

@@ -8,7 +8,7 @@ import Fastify from 'fastify'
 import { compiled, type InstanceStats } from './lib.js'
 
 const { default: app, serverOptions } = await compiled<typeof import('../app.js')>('app.js')
-const { loadConfig } = await compiled<typeof import('../services/config.js')>('services/config.js')
+const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
 
 const config = loadConfig(process.env)
 const server = Fastify(serverOptions(config))

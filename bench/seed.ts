@@ -42,7 +42,7 @@ export async function seedDatabase (path: string, { forms: formCount, editors, v
   forms: number, editors: number, viewers: number, admin: { email: string, password: string }
 }): Promise<Seed> {
   const { createSqliteRepositories } = await compiled<typeof import('../services/repositories/sqlite.js')>('services/repositories/sqlite.js')
-  const { hashPassword } = await compiled<typeof import('../services/passwords.js')>('services/passwords.js')
+  const { hashPassword } = await compiled<typeof import('../services/infra/passwords.js')>('services/infra/passwords.js')
   const repositories = createSqliteRepositories(path)
   const random = prng(42)
   progress(`seeding ${formCount.toLocaleString('en-US')} forms, ${editors + viewers + 1} users`)

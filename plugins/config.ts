@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import type { AppConfig } from '../services/config.js'
+import type { AppConfig } from '../services/infra/config.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

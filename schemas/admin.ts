@@ -1,8 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ObjectIdString, Timestamp } from './common.js'
 import type { CacheKind } from '../services/cache/kinds.js'
-import { MAX_PATTERN_LENGTH } from '../services/cache-pattern.js'
-import { WARMUP_LIMIT } from '../services/warmup.js'
+import { MAX_PATTERN_LENGTH } from '../services/caching/cache-pattern.js'
+import { WARMUP_LIMIT } from '../services/caching/warmup.js'
 import { warmupExample } from './examples.js'
 
 const Count = Type.Integer({ minimum: 0 })

@@ -1,7 +1,7 @@
-import { ERROR_CODES } from '../services/errors.js'
+import { ERROR_CODES } from '../services/infra/errors.js'
 
 // The error codes a response can carry are listed, with their status and meaning,
-// in services/errors.ts (the error handler sends no other): the document lists them.
+// in services/infra/errors.ts (the error handler sends no other): the document lists them.
 
 /** What each error status means, as the response descriptions say it. */
 export const STATUS_DESCRIPTIONS: Record<number, string> = {

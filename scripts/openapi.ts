@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify from 'fastify'
 import app, { serverOptions } from '../app.js'
-import { loadConfig } from '../services/config.js'
+import { loadConfig } from '../services/infra/config.js'
 
 // No external service: an in-memory database, no cache; only errors in the log (nobody signs in here).
 const config = loadConfig({ LOG_LEVEL: 'error', SQLITE_PATH: ':memory:', CACHE_ENABLED: 'false' })

@@ -3,8 +3,9 @@ import { Redis } from 'ioredis'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { CACHE_KINDS } from '../services/cache/kinds.js'
 import { newObjectId } from '../services/repositories/ids.js'
-import { admin, bearer, build, createForm, createUser, type TestUser } from './helper.js'
-import { freePort, until } from './cache-helper.js'
+import { admin, bearer, build, createForm, createUser, type TestUser } from './support/app.js'
+import { freePort } from './support/ports.js'
+import { until } from './support/wait.js'
 
 const BASE = '/api/v1/admin/cache'
 
@@ -297,11 +298,34 @@ t.test('DELETE form/:form_id and user/:user_id return the counts per kind and ar
   }
 })
 
+t.test('DELETE all and DELETE pattern go through the invalidation service: logged, counted in the metric', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const editor = await createUser(app, 'editor', root)
+  const form = await createForm(app, editor)
+  await cached(app, [form.id])
+
+  const pattern = 'form:schema:*'
+  const byPattern = await app.inject({ method: 'DELETE', url: `${BASE}/pattern/${encodeURIComponent(pattern)}`, headers: root.headers })
+  t.equal(byPattern.statusCode, 200)
+  await cached(app, [form.id])
+  t.equal((await app.inject({ method: 'DELETE', url: `${BASE}/all`, headers: root.headers })).statusCode, 200)
+
+  const log = await app.inject({ url: `${BASE}/invalidations?limit=2`, headers: root.headers })
+  t.match(log.json().items, [
+    { event: 'clear_all', args: {}, counts: { form_schemas_invalidated: 1 }, instance: app.cache.instanceId },
+    { event: 'invalidate_pattern', args: { pattern }, counts: { form_schemas_invalidated: 1 } }
+  ])
+  const scrape = (await app.inject({ url: '/metrics' })).body
+  t.match(scrape, /^cache_invalidations_total\{event="clear_all"\} 1$/m, 'clear_all counted')
+  t.match(scrape, /^cache_invalidations_total\{event="invalidate_pattern"\} 1$/m, 'invalidate_pattern counted')
+})
+
 t.test('GET invalidations: newest first, limited, the limit validated', async (t) => {
   const app = await build(t)
   const root = await admin(app)
   const ids = [newObjectId(), newObjectId(), newObjectId()]
-  for (const id of ids) await app.invalidation.on_dashboard_updated(id)
+  for (const id of ids) await app.invalidation.onDashboardUpdated(id)
   const res = await app.inject({ url: `${BASE}/invalidations?limit=2`, headers: root.headers })
   t.equal(res.statusCode, 200)
   t.same(res.json().items.map((r: { args: { user_id: string } }) => r.args.user_id), [ids[2], ids[1]])

@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { FormField } from '../schemas/forms.js'
-import { completeSummaries } from '../services/analytics.js'
-import { fillDays, lastDays, startOf } from '../services/days.js'
+import { completeSummaries } from '../services/domain/analytics.js'
+import { fillDays, lastDays, startOf } from '../services/domain/days.js'
 
 t.test('lastDays: n UTC days ending today, oldest first, across month and year ends', async (t) => {
   t.same(lastDays(3, new Date('2024-03-01T23:59:59.999Z')), ['2024-02-28', '2024-02-29', '2024-03-01'])

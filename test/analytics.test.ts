@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, createUser } from './helper.js'
+import { admin, build, createForm, createUser } from './support/app.js'
 
 const fields = [
   { name: 'color', label: 'Colour', type: 'select', required: false, options: ['red', 'green', 'blue'] },

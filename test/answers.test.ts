@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { FormField } from '../schemas/forms.js'
 import type { Answers } from '../schemas/responses.js'
-import { isIsoDate, validateAnswers } from '../services/answers.js'
+import { isIsoDate, validateAnswers } from '../services/domain/answers.js'
 
 // The per-field answer rules, without Fastify.
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ADMIN, admin, bearer, build, createUser, login } from './helper.js'
+import { ADMIN, admin, bearer, build, createUser, login } from './support/app.js'
 
 t.test('login returns a bearer token that identifies the user', async (t) => {
   const app = await build(t)

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
-import { ADMIN, tempDir, uniquePrefix } from './helper.js'
+import { ADMIN, tempDir, uniquePrefix } from './support/app.js'
 
 const ROOT = join(import.meta.dirname, '..')
 

@@ -1,8 +1,9 @@
 import t, { type Test } from 'tap'
 import calculateSlot from 'cluster-key-slot'
 import { Redis } from 'ioredis'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp, ownRedis, until } from './cache-helper.js'
+import { uniquePrefix, cleanUp } from './support/app.js'
+import { cacheInstance, heldLoad, ownRedis } from './support/cache.js'
+import { until } from './support/wait.js'
 
 // The edges of the cache engine: each case here once served stale data, grew
 // without bound or stampeded, and must not any more.
@@ -88,18 +89,11 @@ t.test('a connection blip with Redis unchanged costs nothing: no new epoch, the 
 
 t.test('pattern invalidation moves versions: a load that read the database before it never stores after it', async (t) => {
   const { a, b } = await pair(t)
-  let release!: () => void
-  let started!: () => void
-  const loaderStarted = new Promise<void>((resolve) => { started = resolve })
-  const slow = a.cache.getOrSet('form_schema', 'f1', async () => {
-    started()
-    await new Promise<void>((resolve) => { release = resolve })
-    return { title: 'old' }
-  }, { tags: ['form:f1'] })
-  await loaderStarted
+  const slow = heldLoad(a.cache, 'form_schema', 'f1', ['form:f1'])
+  await slow.started
   await b.cache.invalidatePattern('form:schema:*')
-  release()
-  t.same(await slow, { title: 'old' })
+  slow.release()
+  t.same(await slow.result, { title: 'old' })
   await new Promise((resolve) => setTimeout(resolve, 100))
   const fresh = async () => ({ title: 'new' })
   t.same(await a.cache.getOrSet('form_schema', 'f1', fresh, { tags: ['form:f1'] }), { title: 'new' }, 'not served on the instance that loaded it')

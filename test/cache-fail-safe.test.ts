@@ -1,11 +1,11 @@
 import t, { type Test } from 'tap'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp } from './cache-helper.js'
+import { uniquePrefix, cleanUp } from './support/app.js'
+import { cacheInstance } from './support/cache.js'
+import { sleep } from './support/wait.js'
 
 // Fail-safe, timeouts and eager refresh of the cache's read-through (getOrSet).
 
 const databaseDown = () => Object.assign(new Error('SQLITE_BUSY_RECOVERY: database is locked'), { code: 'SQLITE_BUSY_RECOVERY' })
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function pair (t: Test, env: Record<string, string>) {
   const prefix = uniquePrefix()

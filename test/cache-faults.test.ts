@@ -1,6 +1,7 @@
 import t from 'tap'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, ownRedis, until } from './cache-helper.js'
+import { uniquePrefix } from './support/app.js'
+import { cacheInstance, ownRedis } from './support/cache.js'
+import { until } from './support/wait.js'
 
 // A deadline of 100 ms per Redis operation; a call may take at most one
 // deadline plus this margin (scheduling, the loader, reconnect bookkeeping).

@@ -1,7 +1,7 @@
 import t from 'tap'
-import { loadConfig } from '../services/config.js'
+import { loadConfig } from '../services/infra/config.js'
 import { createCacheService } from '../services/cache/cache-service.js'
-import { silent } from './cache-helper.js'
+import { silent } from './support/cache.js'
 
 /** The cache with no Redis at all: the in-process tier alone (pure logic). */
 function memoryCache (env: Record<string, string> = {}) {

@@ -4,8 +4,9 @@ import { createCircuitBreaker } from '../services/cache/breaker.js'
 import { createKeyspace } from '../services/cache/keys.js'
 import { createRedisTier } from '../services/cache/redis-tier.js'
 import { encodeEntry } from '../services/cache/codec.js'
-import { uniquePrefix } from './helper.js'
-import { cacheInstance, cleanUp, until } from './cache-helper.js'
+import { uniquePrefix, cleanUp } from './support/app.js'
+import { cacheInstance, heldLoad } from './support/cache.js'
+import { until } from './support/wait.js'
 
 /** Two instances sharing one Redis and one key prefix, as two service processes would. */
 async function pair (t: Test, options: Parameters<typeof cacheInstance>[1] = {}) {
@@ -124,18 +125,11 @@ t.test('no stale write-back: a value computed before an invalidation is neither 
     await t.test(`invalidated on ${where} while the loader runs`, async (t) => {
       const { a, b } = await pair(t)
       const invalidator = where === 'the same instance' ? a : b
-      let release!: () => void
-      let started!: () => void
-      const loaderStarted = new Promise<void>((resolve) => { started = resolve })
-      const slow = a.cache.getOrSet('form_schema', 'f1', async () => {
-        started()
-        await new Promise<void>((resolve) => { release = resolve })
-        return { title: 'old' }
-      }, { tags: ['form:f1'] })
-      await loaderStarted
+      const slow = heldLoad(a.cache, 'form_schema', 'f1', ['form:f1'])
+      await slow.started
       await invalidator.cache.invalidateTags(['form:f1'])
-      release()
-      t.same(await slow, { title: 'old' }, 'the caller that started before the change gets its value')
+      slow.release()
+      t.same(await slow.result, { title: 'old' }, 'the caller that started before the change gets its value')
       await new Promise((resolve) => setTimeout(resolve, 50))
       t.equal(await a.commands.exists(a.cache.keys.entry('form_schema', 'f1')), 0, 'nothing stored in Redis')
       const fresh = { title: 'new' }

@@ -4,7 +4,7 @@
 // `npm run typecheck` proves the generated types accept valid calls.
 import t from 'tap'
 import { createFormsApiClient, type FormField } from '../clients/typescript/index.js'
-import { ADMIN, build } from './helper.js'
+import { ADMIN, build } from './support/app.js'
 
 t.test('the generated client: sign in, create and publish a form, answer it anonymously, list, analytics, 304, delete', async (t) => {
   const app = await build(t)

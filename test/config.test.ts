@@ -1,5 +1,5 @@
 import t from 'tap'
-import { EnvSchema, loadConfig, parseDuration, parseMemorySize } from '../services/config.js'
+import { EnvSchema, loadConfig, parseDuration, parseMemorySize } from '../services/infra/config.js'
 
 t.test('the defaults are the documented ones', async (t) => {
   const config = loadConfig({})

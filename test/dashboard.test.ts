@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, createUser, type TestUser } from './helper.js'
+import { admin, build, createForm, createUser, type TestUser } from './support/app.js'
 
 const WIDGET_IDS = ['forms_by_status', 'responses_per_form', 'recent_responses', 'responses_last_30_days']
 

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { admin, build, createForm } from './helper.js'
-import { until } from './cache-helper.js'
+import { admin, build, createForm } from './support/app.js'
+import { until } from './support/wait.js'
 import { lockDatabase } from './database-lock.js'
 
 // The database made unavailable from outside the process (another process holds

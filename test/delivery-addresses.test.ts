@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns'
 import t from 'tap'
-import { addressRefusal, classifyAddress, type AddressKind } from '../services/delivery/addresses.js'
-import { guardedLookup, RefusedTargetError, webhookUrlProblem } from '../services/delivery/target-guard.js'
+import { addressRefusal, classifyAddress, type AddressKind } from '../services/outbox/delivery/addresses.js'
+import { guardedLookup, RefusedTargetError, webhookUrlProblem } from '../services/outbox/delivery/target-guard.js'
 
 const STRICT = { allowPrivate: false }
 const DEV = { allowPrivate: true }

@@ -1,8 +1,8 @@
 import t from 'tap'
 import { connect } from 'node:net'
 import type { InjectOptions } from 'fastify'
-import { ERROR_CODES } from '../services/errors.js'
-import { ADMIN, admin, bearer, build, createForm } from './helper.js'
+import { ERROR_CODES } from '../services/infra/errors.js'
+import { ADMIN, admin, bearer, build, createForm } from './support/app.js'
 
 const ERROR_SHAPE = { statusCode: Number, error: String, message: String, code: String }
 
@@ -56,7 +56,7 @@ t.test('a real fault is a 500 that hides its details', async (t) => {
 })
 
 t.test('readiness reports the cache: ready on Redis, degraded without it', async (t) => {
-  const { freePort } = await import('./cache-helper.js')
+  const { freePort } = await import('./support/ports.js')
   const up = await build(t)
   const ready = await up.inject({ url: '/health/ready' })
   t.equal(ready.statusCode, 200)
@@ -69,7 +69,7 @@ t.test('readiness reports the cache: ready on Redis, degraded without it', async
 })
 
 t.test('every code is documented once, and each status maps to one', async (t) => {
-  const { codeOf } = await import('../services/errors.js')
+  const { codeOf } = await import('../services/infra/errors.js')
   for (const [code, { meaning }] of Object.entries(ERROR_CODES)) t.ok(meaning.length > 20, `${code} says what it means`)
   t.equal(codeOf(400, 'FST_ERR_VALIDATION'), 'BAD_REQUEST', 'a framework code becomes its status\' code')
   t.equal(codeOf(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE'), 'UNSUPPORTED_MEDIA_TYPE')

@@ -1,24 +1,13 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import Fastify from 'fastify'
-import app, { serverOptions } from '../app.js'
 import { NO_USER_YET } from '../plugins/app/domain.js'
-import { loadConfig } from '../services/config.js'
-import { cleanUp, login, tempDir, uniquePrefix, type Env } from './helper.js'
+import { loadConfig } from '../services/infra/config.js'
+import { buildLogged, login, tempDir, uniquePrefix, type Env } from './support/app.js'
 
 /** The app on the given database, with or without the ADMIN_* variables, and its log lines. */
 async function start (t: Test, sqlitePath: string, env: Env = {}) {
-  const lines: Array<{ level: number, msg: string }> = []
   const config = loadConfig({ SQLITE_PATH: sqlitePath, REDIS_KEY_PREFIX: uniquePrefix(), JWT_SECRET: 'test-secret-test-secret-test-secret-0123', ...env })
-  cleanUp(t, config.redis.keyPrefix)
-  const fastify = Fastify({
-    ...serverOptions(config),
-    logger: { level: 'info', stream: { write: (line: string) => { lines.push(JSON.parse(line)) } } }
-  })
-  await fastify.register(app, { config })
-  t.teardown(() => fastify.close())
-  await fastify.ready()
-  return { app: fastify, lines }
+  return buildLogged<{ level: number, msg: string }>(t, config)
 }
 
 const WARN = 40

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { admin, build, createForm, createUser, sampleFields, type TestUser } from './helper.js'
+import { admin, build, createForm, createUser, sampleFields, type TestUser } from './support/app.js'
 import type { FastifyInstance } from 'fastify'
 
 async function setup (t: Test) {
@@ -186,7 +186,7 @@ t.test('the schema is public for published forms only', async (t) => {
 })
 
 t.test('a form survives a restart of the service', async (t) => {
-  const { tempDir } = await import('./helper.js')
+  const { tempDir } = await import('./support/app.js')
   const path = `${tempDir(t)}/forms.db`
   const first = await build(t, { SQLITE_PATH: path })
   const form = await createForm(first, await admin(first))

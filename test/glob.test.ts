@@ -1,7 +1,7 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import { compileGlob, globProblem, matchGlob } from '../services/cache/glob.js'
-import { cleanUp, uniquePrefix } from './helper.js'
+import { cleanUp, uniquePrefix } from './support/app.js'
 
 t.test('matchGlob: stars, question marks, classes and escapes as Redis reads them', async (t) => {
   const cases: Array<[string, string, boolean]> = [

@@ -1,14 +1,14 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, createUser, uniquePrefix, type TestUser } from './helper.js'
-import { until } from './cache-helper.js'
+import { admin, build, createForm, createUser, uniquePrefix, type TestUser } from './support/app.js'
+import { until } from './support/wait.js'
 
 const get = (app: FastifyInstance, url: string, user?: TestUser, headers: Record<string, string> = {}) =>
   app.inject({ url, headers: { ...user?.headers, ...headers } })
 
 /** Two instances of the service on one database and one Redis prefix. */
 async function twoInstances (t: Test) {
-  const { tempDir } = await import('./helper.js')
+  const { tempDir } = await import('./support/app.js')
   const shared = { SQLITE_PATH: `${tempDir(t)}/forms.db`, REDIS_KEY_PREFIX: uniquePrefix() }
   const one = await build(t, shared)
   const two = await build(t, shared)

@@ -1,13 +1,14 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { cacheEntries, type CacheEntry } from '../services/cache-entries.js'
+import { cacheEntries, type CacheEntry } from '../services/caching/cache-entries.js'
 import type { CacheKind } from '../services/cache/kinds.js'
-import { createInvalidationService, type InvalidationCounts } from '../services/invalidation.js'
+import { createInvalidationService, type InvalidationCounts } from '../services/caching/invalidation.js'
 import { newObjectId } from '../services/repositories/ids.js'
-import { responseTags, tags } from '../services/tags.js'
-import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './helper.js'
-import { ownRedis, until } from './cache-helper.js'
+import { responseTags, tags } from '../services/caching/tags.js'
+import { admin, build, createForm, createUser, tempDir, uniquePrefix } from './support/app.js'
+import { ownRedis } from './support/cache.js'
+import { until } from './support/wait.js'
 
 /** Two app instances on one Redis key prefix (and one database), as two service processes. */
 async function pair (t: Test) {
@@ -23,7 +24,7 @@ interface Entry { name: string, kind: CacheKind, key: string, tags: readonly str
 /**
  * A known cache state: entries of every kind for two forms (F owned by O, G
  * owned by P), their owners and an admin A, tagged exactly as the read paths
- * tag them (services/cache-entries.ts, and services/tags.ts `responseTags`
+ * tag them (services/caching/cache-entries.ts, and services/caching/tags.ts `responseTags`
  * for the HTTP response cache).
  */
 function knownState () {
@@ -46,7 +47,7 @@ function knownState () {
     entry('widgets P', 'dashboard_widget', `GET /dashboard/widgets/forms_by_status ${P}`, responseTags.widgets(as(P, 'editor'))),
     entry('widgets A', 'dashboard_widget', `GET /dashboard/widgets/forms_by_status ${A}`, responseTags.widgets(as(A, 'admin'))),
     entry('GET form F', 'api_response', `GET /forms/${F}`, responseTags.form(on(F))),
-    entry('GET webhooks F by O', 'api_response', `GET /forms/${F}/webhooks ${O}`, responseTags.formWebhooks({ ...on(F), user: { id: O, role: 'editor' } })),
+    entry('GET webhooks F by O', 'api_response', `GET /forms/${F}/webhooks ${O}`, [tags.formWebhooks(F), tags.form(F), tags.user(O)]),
     entry('GET dashboard O', 'api_response', `GET /dashboard ${O}`, responseTags.dashboard(as(O, 'editor')))
   ]
   return { F, G, O, P, entries }
@@ -69,73 +70,73 @@ const FORM_F = ['schema F', 'GET schema F', 'analytics F', 'responses F', 'GET f
 const CASES: Array<{ title: string, call: (app: FastifyInstance, s: State) => Promise<InvalidationCounts>, counts: InvalidationCounts, dropped: string[] }> = [
   {
     title: 'on_form_created drops the form lists and the widgets over the owner\'s and everyone\'s forms',
-    call: (app, s) => app.invalidation.on_form_created({ id: newObjectId(), owner_id: s.O }),
+    call: (app, s) => app.invalidation.onFormCreated({ id: newObjectId(), owner_id: s.O }),
     counts: counts({ query_results_invalidated: 1, dashboard_widgets_invalidated: 2 }),
     dropped: ['form list', 'widgets O', 'widgets A']
   },
   {
     title: 'on_form_updated drops everything showing the form, the lists and its owner\'s widgets',
-    call: (app, s) => app.invalidation.on_form_updated({ id: s.F, owner_id: s.O }),
+    call: (app, s) => app.invalidation.onFormUpdated({ id: s.F, owner_id: s.O }),
     counts: counts({ form_schemas_invalidated: 2, query_results_invalidated: 3, dashboard_widgets_invalidated: 2, api_responses_invalidated: 2 }),
     dropped: [...FORM_F, 'form list', 'widgets O', 'widgets A']
   },
   {
     title: 'on_form_updated with a new owner drops the widgets of both owners',
-    call: (app, s) => app.invalidation.on_form_updated({ id: s.F, owner_id: s.P }, s.O),
+    call: (app, s) => app.invalidation.onFormUpdated({ id: s.F, owner_id: s.P }, s.O),
     counts: counts({ form_schemas_invalidated: 2, query_results_invalidated: 3, dashboard_widgets_invalidated: 3, api_responses_invalidated: 2 }),
     dropped: [...FORM_F, 'form list', 'widgets O', 'widgets P', 'widgets A']
   },
   {
     title: 'on_form_deleted drops everything about the form, its responses and webhooks',
-    call: (app, s) => app.invalidation.on_form_deleted({ id: s.F, owner_id: s.O }),
+    call: (app, s) => app.invalidation.onFormDeleted({ id: s.F, owner_id: s.O }),
     counts: counts({ form_schemas_invalidated: 2, query_results_invalidated: 3, dashboard_widgets_invalidated: 2, api_responses_invalidated: 2 }),
     dropped: [...FORM_F, 'form list', 'widgets O', 'widgets A']
   },
   {
     title: 'on_response_submitted drops what is computed from the responses, never the schema',
-    call: (app, s) => app.invalidation.on_response_submitted({ id: s.F, owner_id: s.O }, newObjectId()),
+    call: (app, s) => app.invalidation.onResponseSubmitted({ id: s.F, owner_id: s.O }, newObjectId()),
     counts: counts({ query_results_invalidated: 2, dashboard_widgets_invalidated: 2 }),
     dropped: ['analytics F', 'responses F', 'widgets O', 'widgets A']
   },
   {
     title: 'on_response_updated drops what is computed from the responses, never the schema',
-    call: (app, s) => app.invalidation.on_response_updated({ id: s.F, owner_id: s.O }, newObjectId()),
+    call: (app, s) => app.invalidation.onResponseUpdated({ id: s.F, owner_id: s.O }, newObjectId()),
     counts: counts({ query_results_invalidated: 2, dashboard_widgets_invalidated: 2 }),
     dropped: ['analytics F', 'responses F', 'widgets O', 'widgets A']
   },
   {
     title: 'on_user_permission_changed drops the user\'s session and everything cached for them',
-    call: (app, s) => app.invalidation.on_user_permission_changed(s.O),
+    call: (app, s) => app.invalidation.onUserPermissionChanged(s.O),
     counts: counts({ user_sessions_invalidated: 1, dashboard_widgets_invalidated: 1, api_responses_invalidated: 2 }),
     dropped: ['session O', 'widgets O', 'GET webhooks F by O', 'GET dashboard O']
   },
   {
     title: 'on_user_updated drops the user\'s session and everything cached for them',
-    call: (app, s) => app.invalidation.on_user_updated(s.O),
+    call: (app, s) => app.invalidation.onUserUpdated(s.O),
     counts: counts({ user_sessions_invalidated: 1, dashboard_widgets_invalidated: 1, api_responses_invalidated: 2 }),
     dropped: ['session O', 'widgets O', 'GET webhooks F by O', 'GET dashboard O']
   },
   {
     title: 'on_webhook_config_changed drops the form\'s webhook listings only',
-    call: (app, s) => app.invalidation.on_webhook_config_changed(newObjectId(), s.F),
+    call: (app, s) => app.invalidation.onWebhookConfigChanged(newObjectId(), s.F),
     counts: counts({ api_responses_invalidated: 1 }),
     dropped: ['GET webhooks F by O']
   },
   {
     title: 'on_dashboard_updated drops the user\'s dashboard layout only',
-    call: (app, s) => app.invalidation.on_dashboard_updated(s.O),
+    call: (app, s) => app.invalidation.onDashboardUpdated(s.O),
     counts: counts({ api_responses_invalidated: 1 }),
     dropped: ['GET dashboard O']
   },
   {
     title: 'invalidate_form (admin) drops everything cached for the form',
-    call: (app, s) => app.invalidation.invalidate_form(s.F),
+    call: (app, s) => app.invalidation.invalidateForm(s.F),
     counts: counts({ form_schemas_invalidated: 2, query_results_invalidated: 2, api_responses_invalidated: 2 }),
     dropped: FORM_F
   },
   {
     title: 'invalidate_user (admin) drops everything cached for the user',
-    call: (app, s) => app.invalidation.invalidate_user(s.O),
+    call: (app, s) => app.invalidation.invalidateUser(s.O),
     counts: counts({ user_sessions_invalidated: 1, dashboard_widgets_invalidated: 1, api_responses_invalidated: 2 }),
     dropped: ['session O', 'widgets O', 'GET webhooks F by O', 'GET dashboard O']
   }
@@ -174,12 +175,17 @@ t.test('the invalidation log is bounded, newest first, and counts calls per even
   const zero = { form_schema: 0, user_session: 0, query_result: 0, dashboard_widget: 0, api_response: 0 }
   const calls: string[][] = []
   const service = createInvalidationService({
-    cache: { instanceId: 'instance-1', invalidateTags: async (list) => { calls.push([...list]); return { counts: { ...zero, user_session: 1 }, delivered: true } } },
+    cache: {
+      instanceId: 'instance-1',
+      invalidateTags: async (list) => { calls.push([...list]); return { counts: { ...zero, user_session: 1 }, delivered: true } },
+      deleteMatching: async () => { throw new Error('not called') },
+      deleteAll: async () => { throw new Error('not called') }
+    },
     logSize: 3
   })
   const users = ['u1', 'u2', 'u3', 'u4', 'u5']
-  for (const id of users) await service.on_user_updated(id)
-  await service.on_dashboard_updated('u1')
+  for (const id of users) await service.onUserUpdated(id)
+  await service.onDashboardUpdated('u1')
 
   const log = service.recent(10)
   t.equal(log.length, 3, 'only the last 3 calls are kept')

@@ -1,7 +1,8 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, createUser } from './helper.js'
-import { freePort, until } from './cache-helper.js'
+import { admin, build, createForm, createUser } from './support/app.js'
+import { freePort } from './support/ports.js'
+import { until } from './support/wait.js'
 
 /** Scrapes GET /metrics: series (`name{labels}`, as exposed) → value. */
 async function scrape (app: FastifyInstance) {

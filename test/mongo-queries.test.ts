@@ -3,8 +3,8 @@ import t from 'tap'
 import {
   analyticsPipeline, analyticsResult, countPerFormPipeline, escapeRegex, formFilter, idMatch, idsMatch, INDEXES, parseId, userUpdate,
   perDayAggregation, recentAggregation, RESPONSE_ORDER, setFields, sinceDate
-} from '../services/repositories/mongo-queries.js'
-import * as outbox from '../services/repositories/mongo-outbox-queries.js'
+} from '../services/repositories/mongo/queries.js'
+import * as outbox from '../services/repositories/mongo/outbox-queries.js'
 import { searchText } from '../services/repositories/search.js'
 
 // The MongoDB adapter's query builders, checked without a server. That the

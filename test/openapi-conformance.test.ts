@@ -1,6 +1,6 @@
 import t from 'tap'
-import { admin, bearer, build, createForm } from './helper.js'
-import { missingHeaders, needsToken, operations, servedDocument } from './openapi-helper.js'
+import { admin, bearer, build, createForm } from './support/app.js'
+import { missingHeaders, needsToken, operations, servedDocument } from './support/openapi.js'
 
 // one app for the GET and body checks (the rate-limit check starts its own, with a limit of 1)
 const app = await build(t)

@@ -2,8 +2,8 @@ import t from 'tap'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { loginExample } from '../schemas/examples.js'
-import { build, bearer } from './helper.js'
-import { missingHeaders, needsToken, operations, servedDocument, type Json, type OpenapiDocument } from './openapi-helper.js'
+import { build, bearer } from './support/app.js'
+import { missingHeaders, needsToken, operations, servedDocument, type Json, type OpenapiDocument } from './support/openapi.js'
 
 const DOC_ID = 'https://forms-api.invalid/openapi.json'
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { ERROR_CODES } from '../services/errors.js'
+import { ERROR_CODES } from '../services/infra/errors.js'
 import { WIDGET_IDS } from '../schemas/dashboards.js'
-import * as domainErrors from '../services/errors.js'
+import * as domainErrors from '../services/infra/errors.js'
 import { lintOpenapi } from '../scripts/lint-openapi.js'
 import { CLIENT_TYPES, DOCUMENT, clientTypes } from '../scripts/client.js'
-import { build } from './helper.js'
-import { operations, servedDocument, type Json } from './openapi-helper.js'
+import { build } from './support/app.js'
+import { operations, servedDocument, type Json } from './support/openapi.js'
 
 const ROOT = join(import.meta.dirname, '..')
 // one app for the whole file: these tests only read what it serves
@@ -128,11 +128,11 @@ t.test('conditional requests, caching, creation, body and rate-limit answers are
 t.test('one error schema, whose code property lists every code; every error the services throw is listed with its status', async (t) => {
   const code = (doc.components.schemas.ErrorResponse!.properties as Record<string, { description: string }>).code!
   for (const name of Object.keys(ERROR_CODES)) t.match(code.description, `\`${name}\``, name)
-  // every error class services/errors.ts exports (they are the functions ending in Error)
+  // every error class services/infra/errors.ts exports (they are the functions ending in Error)
   for (const [exported, ErrorClass] of Object.entries(domainErrors)) {
     if (!exported.endsWith('Error') || typeof ErrorClass !== 'function') continue
     const err = new (ErrorClass as new (message: string) => { code: keyof typeof ERROR_CODES, statusCode: number })('example')
-    t.equal(ERROR_CODES[err.code]?.status, err.statusCode, `${exported} (${err.code}) is in services/errors.ts ERROR_CODES with status ${err.statusCode}`)
+    t.equal(ERROR_CODES[err.code]?.status, err.statusCode, `${exported} (${err.code}) is in services/infra/errors.ts ERROR_CODES with status ${err.statusCode}`)
   }
   for (const { name, op } of operations(doc)) {
     for (const [status, response] of Object.entries(op.responses)) {

@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { cleanUp, tempDir, uniquePrefix } from './helper.js'
-import { until } from './cache-helper.js'
-import { startReceiver, type ReceivedRequest } from './receiver.js'
-import { startServer } from './server-process.js'
+import { cleanUp, tempDir, uniquePrefix } from './support/app.js'
+import { until } from './support/wait.js'
+import { startReceiver, type ReceivedRequest } from './support/receiver.js'
+import { startServer } from './support/server-process.js'
 
 // Webhook deliveries survive a kill -9 of the instance that owed them: real
 // server processes on one SQLite file, killed with SIGKILL.

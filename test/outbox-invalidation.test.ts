@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t from 'tap'
-import { build, cleanUp, tempDir, uniquePrefix } from './helper.js'
-import { ownRedis, until } from './cache-helper.js'
-import { startServer } from './server-process.js'
+import { build, cleanUp, tempDir, uniquePrefix } from './support/app.js'
+import { ownRedis } from './support/cache.js'
+import { until } from './support/wait.js'
+import { startServer } from './support/server-process.js'
 
 // A write's invalidation survives the death of its writer: the writer is a
 // real server process, killed with SIGKILL while Redis (a redis-server of the

@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import type { SendResult } from '../services/delivery/http-sender.js'
+import type { SendResult } from '../services/outbox/delivery/http-sender.js'
 import { invalidationRetryDelay, retryDelay } from '../services/outbox/backoff.js'
 import { createOutboxRelay, deliveryOutcome, type RelaySettings } from '../services/outbox/relay.js'
 import { newObjectId } from '../services/repositories/ids.js'
 import type { ClaimedDelivery, ClaimedInvalidation } from '../services/repositories/port.js'
 import { createSqliteRepositories } from '../services/repositories/sqlite.js'
-import { tempDir } from './helper.js'
-import { deferred } from './receiver.js'
+import { tempDir } from './support/app.js'
+import { deferred } from './support/receiver.js'
 
 // The relay on a real SQLite outbox, without Fastify or HTTP: what it hands
 // to the cache and the sender is stubbed, and its clock is the test's.

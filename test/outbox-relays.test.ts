@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { cleanUp, tempDir, uniquePrefix } from './helper.js'
-import { until } from './cache-helper.js'
-import { startReceiver } from './receiver.js'
-import { startServer } from './server-process.js'
+import { cleanUp, tempDir, uniquePrefix } from './support/app.js'
+import { until } from './support/wait.js'
+import { startReceiver } from './support/receiver.js'
+import { startServer } from './support/server-process.js'
 
 // Two real server processes relay one outbox (one SQLite file). Each
 // delivery's attempts must never overlap, and no attempt is made twice.

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { admin, build, createForm } from './helper.js'
+import { admin, build, createForm } from './support/app.js'
 
 const ID = 'f'.repeat(24)
 const PARAMS: Record<string, string> = { form_id: ID, user_id: ID, response_id: ID, webhook_id: ID, widget_id: 'forms_by_status', pattern: 'form:*' }

@@ -1,9 +1,9 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
-import { createRateCounter, type RateRedis } from '../services/rate-limits.js'
-import { freePort } from './cache-helper.js'
-import { ADMIN, build, cleanUp, uniquePrefix } from './helper.js'
+import { createRateCounter, type RateRedis } from '../services/infra/rate-limits.js'
+import { freePort } from './support/ports.js'
+import { ADMIN, build, cleanUp, uniquePrefix } from './support/app.js'
 
 const attempt = (app: FastifyInstance, email: string, forwardedFor?: string) => app.inject({
   method: 'POST',

@@ -2,7 +2,7 @@ import type { Test } from 'tap'
 import type { FormField } from '../schemas/forms.js'
 import type { DashboardLayout } from '../schemas/dashboards.js'
 import type { WebhookEvent } from '../schemas/webhooks.js'
-import { DuplicateError, NotFoundError } from '../services/errors.js'
+import { DuplicateError, NotFoundError } from '../services/infra/errors.js'
 import { newObjectId, OBJECT_ID } from '../services/repositories/ids.js'
 import type { DayCount, FormFilter, NewForm, NewUser, Owed, RecentResponse, Repositories } from '../services/repositories/port.js'
 

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, bearer, build, createUser, login, tempDir, uniquePrefix, type TestUser } from './helper.js'
+import { admin, bearer, build, createUser, login, tempDir, uniquePrefix, type TestUser } from './support/app.js'
 
 const me = (app: FastifyInstance, headers: { authorization: string }) => app.inject({ url: '/api/v1/users/me', headers })
 const patchMe = (app: FastifyInstance, user: TestUser, payload: Record<string, unknown>) =>

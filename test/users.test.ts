@@ -1,5 +1,5 @@
 import t from 'tap'
-import { admin, build, createForm, createUser } from './helper.js'
+import { admin, build, createForm, createUser } from './support/app.js'
 
 t.test('admins create, list, read, change and delete users', async (t) => {
   const app = await build(t)

@@ -1,29 +1,12 @@
 import { join } from 'node:path'
-import t, { type Test } from 'tap'
-import Fastify from 'fastify'
-import app, { serverOptions } from '../app.js'
+import t from 'tap'
 import type { Form } from '../schemas/forms.js'
-import { cacheEntries } from '../services/cache-entries.js'
+import { cacheEntries } from '../services/caching/cache-entries.js'
 import { newObjectId } from '../services/repositories/ids.js'
 import type { Repositories } from '../services/repositories/port.js'
-import { createWarmupService, settlesWithin } from '../services/warmup.js'
-import { build, cleanUp, createForm, createUser, tempDir, testConfig, type Env } from './helper.js'
-import { cacheInstance } from './cache-helper.js'
-
-/** Builds the app as the helper does, with its log lines (JSON) collected. */
-async function buildLogged (t: Test, env: Env = {}) {
-  const lines: Array<Record<string, unknown>> = []
-  const config = testConfig(t, env)
-  cleanUp(t, config.redis.keyPrefix)
-  const fastify = Fastify({
-    ...serverOptions(config),
-    logger: { level: 'info', stream: { write: (line: string) => { lines.push(JSON.parse(line)) } } }
-  })
-  await fastify.register(app, { config })
-  t.teardown(() => fastify.close())
-  await fastify.ready()
-  return { app: fastify, lines }
-}
+import { createWarmupService, settlesWithin } from '../services/caching/warmup.js'
+import { build, buildLogged, createForm, createUser, tempDir, testConfig } from './support/app.js'
+import { cacheInstance } from './support/cache.js'
 
 t.test('settlesWithin: true once the task settles (either way), false when the bound comes first', async (t) => {
   t.equal(await settlesWithin(Promise.resolve(1), 50), true)
@@ -41,7 +24,7 @@ t.test('CACHE_WARMUP_ON_START warms the database\'s forms and users before the i
   const draft = await createForm(first, editor, { status: 'draft' })
   await first.close()
 
-  const { app: second, lines } = await buildLogged(t, { SQLITE_PATH: sqlitePath, CACHE_WARMUP_ON_START: 'true' })
+  const { app: second, lines } = await buildLogged(t, testConfig(t, { SQLITE_PATH: sqlitePath, CACHE_WARMUP_ON_START: 'true' }))
   const messages = lines.map((line) => line.msg)
   t.ok(messages.includes('cache warmup started'))
   t.ok(messages.includes('cache warmup: forms done'), 'progress per kind')
@@ -56,7 +39,7 @@ t.test('CACHE_WARMUP_ON_START warms the database\'s forms and users before the i
 })
 
 t.test('without CACHE_WARMUP_ON_START nothing is warmed at start-up', async (t) => {
-  const { app: instance, lines } = await buildLogged(t)
+  const { app: instance, lines } = await buildLogged(t, testConfig(t))
   t.notOk(lines.some((line) => String(line.msg).startsWith('cache warmup')))
   t.equal(instance.cache.counters.kinds.form_schema.writes + instance.cache.counters.kinds.user_session.writes, 0)
 })

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto'
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { admin, build, createForm, createUser, tempDir, type Env, type TestUser } from './helper.js'
-import { deferred, startReceiver, type ReceivedRequest, type Receiver } from './receiver.js'
+import { admin, build, createForm, createUser, tempDir, type Env, type TestUser } from './support/app.js'
+import { deferred, startReceiver, type ReceivedRequest, type Receiver } from './support/receiver.js'
+import { until } from './support/wait.js'
 
 // Deliveries through the real app to a real receiver on 127.0.0.1, so these
 // run with WEBHOOK_ALLOW_PRIVATE=true unless a test is about refusing it.
@@ -130,7 +131,7 @@ t.test('a pending delivery shows when its next attempt is due', async (t) => {
   const webhook = await addWebhook(app, owner, form.id, { url: receiver.origin, events: ['response.submitted'] })
   await submit(app, form.id)
   await receiver.received(1)
-  await until(async () => (await lastDelivery(app, owner, form.id, webhook.id))?.status === 'retrying')
+  await until(async () => (await lastDelivery(app, owner, form.id, webhook.id))?.status === 'retrying', 120_000, 'the delivery to be retried', 5)
   const [item] = (await deliveryLog(app, owner, form.id, webhook.id)).json().items
   t.match(item, { status: 'pending', attempts: 1, last_status_code: 500, last_error: 'HTTP 500', delivered_at: null })
   const due = Date.parse(item.next_attempt_at) - Date.now()
@@ -278,8 +279,3 @@ t.test('closing the app keeps pending deliveries in the outbox: the next start d
   t.equal(delivered.length, receiver.requests.length, 'every attempt carried the same webhook-id')
   t.match((await deliveryLog(again, owner, form.id, webhook.id)).json().items, [{ status: 'delivered', last_status_code: 200 }])
 })
-
-/** Checks again on every turn of the event loop until `condition` holds (the test's timeout bounds it). */
-async function until (condition: () => Promise<boolean>) {
-  while (!await condition()) await new Promise((resolve) => setTimeout(resolve, 5))
-}

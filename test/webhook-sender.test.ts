@@ -1,8 +1,8 @@
 import type { LookupAddress } from 'node:dns'
 import { createServer } from 'node:net'
 import t from 'tap'
-import { createHttpSender, failureClass } from '../services/delivery/http-sender.js'
-import { startReceiver } from './receiver.js'
+import { createHttpSender, failureClass } from '../services/outbox/delivery/http-sender.js'
+import { startReceiver } from './support/receiver.js'
 
 // The HTTP sender alone, against a real receiver on 127.0.0.1: the SSRF guard
 // at delivery time, and failures reported as classes, never as addresses.

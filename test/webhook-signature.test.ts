@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
-import { generateSecret, secretProblem, signBody, signingKey, standardSignature, verifySignature } from '../services/delivery/signature.js'
+import { generateSecret, secretProblem, signBody, signingKey, standardSignature, verifySignature } from '../services/outbox/delivery/signature.js'
 
 // Signatures checked with the Standard Webhooks reference library (npm
 // `standardwebhooks`), not with the service's own verification.

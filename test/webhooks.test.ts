@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, createUser, type Env, type TestUser } from './helper.js'
+import { admin, build, createForm, createUser, type Env, type TestUser } from './support/app.js'
 
 async function setup (t: Test, env: Env = {}) {
   const app = await build(t, env)

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, SessionUser, User } from '../../schemas/users.js'
-import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/errors.js'
+import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/infra/errors.js'
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -12,6 +12,10 @@ declare module '@fastify/jwt' {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `optional`: a public route in a folder whose autohooks require sign-in (anonymous, or a valid token). */
+    auth?: 'optional'
+  }
   interface FastifyInstance {
     /** onRequest hook: a valid token of an existing user, or 401. Sets `request.user`. */
     authenticate: onRequestHookHandler

@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin'
-import { createDashboardService, type DashboardService } from '../../services/dashboards.js'
-import { createEventBus, type EventBus } from '../../services/events.js'
-import { createFormService, type FormService } from '../../services/forms.js'
+import { createDashboardService, type DashboardService } from '../../services/domain/dashboards.js'
+import { createEventBus, type EventBus } from '../../services/infra/events.js'
+import { createFormService, type FormService } from '../../services/domain/forms.js'
 import { owedSideEffects } from '../../services/outbox/owed.js'
-import { createResponseService, type ResponseService } from '../../services/responses.js'
-import { createUserService, type UserService } from '../../services/users.js'
-import { createWebhookService, type WebhookService } from '../../services/webhooks.js'
+import { createResponseService, type ResponseService } from '../../services/domain/responses.js'
+import { createUserService, type UserService } from '../../services/domain/users.js'
+import { createWebhookService, type WebhookService } from '../../services/domain/webhooks.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

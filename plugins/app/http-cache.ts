@@ -2,8 +2,8 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify'
 import type { CacheKind } from '../../services/cache/kinds.js'
 import type { Fill, Hit } from '../../services/cache/cache-service.js'
-import { ifNoneMatchMatches } from '../../services/conditional.js'
-import { ageSeconds, cacheStatus, decodeResponse, encodeResponse, requestDirectives, responseKey, type CachedResponse } from '../../services/http-cache.js'
+import { ifNoneMatchMatches } from '../../services/caching/conditional.js'
+import { ageSeconds, cacheStatus, decodeResponse, encodeResponse, requestDirectives, responseKey, type CachedResponse } from '../../services/caching/http-cache.js'
 
 /** A GET route opts into the response cache with `config.cache`. */
 export interface RouteCacheOptions {
@@ -13,7 +13,7 @@ export interface RouteCacheOptions {
   ttl?: number
   /** `user`: one entry per user, `private` (for responses that differ per user or per role). Default `public`. */
   scope?: 'public' | 'user'
-  /** What the response depends on (services/tags.ts): a write that changes any of it drops the entry. */
+  /** What the response depends on (services/caching/tags.ts): a write that changes any of it drops the entry. */
   tags?: (request: FastifyRequest) => string[]
 }
 

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createInvalidationService, type InvalidationService } from '../../services/invalidation.js'
+import { createInvalidationService, type InvalidationService } from '../../services/caching/invalidation.js'
 import { invalidationRetryDelay } from '../../services/outbox/backoff.js'
 
 declare module 'fastify' {

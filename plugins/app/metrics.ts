@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createMetrics, type Metrics } from '../../services/metrics.js'
+import { createMetrics, type Metrics } from '../../services/infra/metrics.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

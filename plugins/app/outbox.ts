@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
-import { createDeliver } from '../../services/delivery/attempt.js'
-import { createHttpSender } from '../../services/delivery/http-sender.js'
+import { createDeliver } from '../../services/outbox/delivery/attempt.js'
+import { createHttpSender } from '../../services/outbox/delivery/http-sender.js'
 import { createOutboxRelay, type OutboxRelay } from '../../services/outbox/relay.js'
 
 declare module 'fastify' {

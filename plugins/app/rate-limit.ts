@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyReply } from 'fastify'
-import { TooManyRequestsError } from '../../services/errors.js'
-import { createRateCounter, rateLimitStore } from '../../services/rate-limits.js'
+import { TooManyRequestsError } from '../../services/infra/errors.js'
+import { createRateCounter, rateLimitStore } from '../../services/infra/rate-limits.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

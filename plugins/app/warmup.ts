@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createWarmupService, settlesWithin, type WarmupService } from '../../services/warmup.js'
+import { createWarmupService, settlesWithin, type WarmupService } from '../../services/caching/warmup.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
 import swagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger'
-import { documentRoute, finishDocument, type RouteInfo, type RouteSchema } from '../../services/openapi-document.js'
+import { documentRoute, finishDocument, type RouteInfo, type RouteSchema } from '../../services/infra/openapi-document.js'
 
 export default swagger
 

@@ -303,8 +303,12 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     lookup,
     warm,
     invalidateTags: invalidator.invalidateTags,
-    invalidatePattern: invalidator.invalidatePattern,
-    clearAll: invalidator.clearAll,
+    /** Prefer the invalidation service's `invalidatePattern`, which logs and counts it. */
+    invalidatePattern: async (glob: string) => (await invalidator.deleteMatching(glob)).keys,
+    /** Prefer the invalidation service's `clearAll`, which logs and counts it. */
+    clearAll: async () => (await invalidator.deleteAll()).keys,
+    deleteMatching: invalidator.deleteMatching,
+    deleteAll: invalidator.deleteAll,
     ...report,
     counters,
     /** Settles once Redis is in use, or the first attempt to use it failed (at once without Redis). */

@@ -1,5 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis'
-import type { AppConfig } from '../config.js'
+import type { AppConfig } from '../infra/config.js'
 
 export interface RedisConnections {
   /** Commands, with the per-operation deadline: a Redis, or a Cluster routing each key to its node. */

@@ -18,6 +18,9 @@ export interface TagInvalidation {
   delivered: boolean
 }
 
+/** What deleting keys by glob did: the keys deleted (in Redis, or in process without it), and the tag invalidation behind it. */
+export interface KeyInvalidation extends TagInvalidation { keys: number }
+
 export interface InvalidatorDeps {
   enabled: boolean
   instanceId: string
@@ -76,6 +79,13 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
     return { counts, delivered }
   }
 
+  async function deleteMatching (glob: string, tags: readonly string[]): Promise<KeyInvalidation> {
+    if (!enabled) return { keys: 0, counts: zeroCounts(), delivered: true }
+    const deleted = await l2?.deleteMatching(glob, true)
+    const { counts, delivered } = await invalidateTags(tags)
+    return { keys: deleted?.keys ?? sum(counts), counts, delivered }
+  }
+
   return {
     invalidateTags,
 
@@ -84,20 +94,10 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
      * the version of every kind the glob can reach, so that no load in flight
      * writes back what it read before: those kinds reload on their next read.
      */
-    async invalidatePattern (glob: string): Promise<number> {
-      if (!enabled) return 0
-      const deleted = await l2?.deleteMatching(glob, true)
-      const { counts } = await invalidateTags(kindsReachedBy(glob).map(kindTag))
-      return deleted?.keys ?? sum(counts)
-    },
+    deleteMatching: (glob: string) => deleteMatching(glob, kindsReachedBy(glob).map(kindTag)),
 
     /** Every cache key under the prefix, and a new epoch: nothing stored before is valid anywhere. */
-    async clearAll (): Promise<number> {
-      if (!enabled) return 0
-      const deleted = await l2?.deleteMatching('*', true)
-      const { counts } = await invalidateTags([GLOBAL_TAG])
-      return deleted?.keys ?? sum(counts)
-    },
+    deleteAll: () => deleteMatching('*', [GLOBAL_TAG]),
 
     /** Another instance's invalidation. */
     onMessage (message: BusMessage) {

@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError } from '../errors.js'
+import { DatabaseUnavailableError } from '../infra/errors.js'
 import type { Fill } from './fill.js'
 import type { CacheKind } from './kinds.js'
 import type { CacheCounters } from './stats.js'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { webhookEventOf } from '../delivery/webhook-events.js'
-import type { SideEffects } from '../events.js'
-import { invalidationOf } from '../invalidation.js'
+import { webhookEventOf } from './delivery/webhook-events.js'
+import type { SideEffects } from '../infra/events.js'
+import { invalidationOf } from '../caching/invalidation.js'
 import { newObjectId } from '../repositories/ids.js'
 import type { Owed } from '../repositories/port.js'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Deliver } from '../delivery/attempt.js'
-import type { SendResult } from '../delivery/http-sender.js'
+import type { Deliver } from './delivery/attempt.js'
+import type { SendResult } from './delivery/http-sender.js'
 import type { ClaimedDelivery, ClaimedInvalidation, DeliveryOutcome, OutboxRepository } from '../repositories/port.js'
 import { invalidationRetryDelay, retryDelay } from './backoff.js'
 

@@ -1,5 +1,5 @@
 import { createCircuitBreaker, type BreakerState } from '../cache/breaker.js'
-import { DatabaseUnavailableError } from '../errors.js'
+import { DatabaseUnavailableError } from '../infra/errors.js'
 import type { Repositories } from './port.js'
 
 // SQLite: the file is locked by another process (a WAL recovery, a long write) or cannot be read.

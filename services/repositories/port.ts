@@ -182,7 +182,7 @@ export interface DashboardRepository {
 // deliveries) is recorded in the write's own transaction, so a crash after the
 // commit loses none of it; the relay (services/outbox/relay.ts) carries it out.
 
-/** A cache invalidation a write owes (services/invalidation.ts says which tags). */
+/** A cache invalidation a write owes (services/caching/invalidation.ts says which tags). */
 export interface Invalidation {
   /** The handler's name, for the invalidation log (`on_form_updated`). */
   event: string

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { chromium, type Page } from 'playwright-core'
 import { loginExample } from '../../schemas/examples.js'
-import { build } from '../helper.js'
+import { build } from '../support/app.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = [

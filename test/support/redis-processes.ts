@@ -1,14 +1,14 @@
 // The building blocks of the Redis topologies the tests and benches start:
-// free ports, one redis-server process with its own log, polling with a
-// deadline, and a temp dir per topology that is cleaned up even if this
+// one redis-server process with its own log, polling with a deadline, and a temp dir per topology that is cleaned up even if this
 // process dies first. No test framework here: benches import it too.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
+import { freePorts } from './ports.js'
+import { sleep } from './wait.js'
 
 export const HOST = '127.0.0.1'
 
@@ -20,23 +20,6 @@ export const DATA_NODE_ARGS = ['--appendonly', 'no', '--save', '', '--repl-diskl
 
 /** Tap's `t`, or anything with the same hook: `fn` runs when the test (or bench) ends. */
 export type Teardown = { teardown (fn: () => unknown): void }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-/** `count` distinct free loopback ports (held open together, so none repeats). */
-export async function freePorts (count: number): Promise<number[]> {
-  const servers: Server[] = []
-  try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer().listen(0, HOST)
-      servers.push(server)
-      await once(server, 'listening')
-    }
-    return servers.map((server) => (server.address() as AddressInfo).port)
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  }
-}
 
 /** One command on a connection of its own (no retries, no offline queue): a dead node fails at once. */
 export async function command (port: number, name: string, ...args: Array<string | number>): Promise<unknown> {

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
-import { admin, build, createForm, tempDir, uniquePrefix, type TestUser } from '../helper.js'
-import { sleep } from '../support/redis-processes.js'
+import { admin, build, createForm, tempDir, uniquePrefix, type TestUser } from '../support/app.js'
+import { sleep } from '../support/wait.js'
 import { startCluster, startSentinel } from '../support/redis-topologies.js'
 
 async function eventually (what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -57,10 +57,10 @@ async function underLoad (t: Test, a: FastifyInstance, b: FastifyInstance, root:
   let stale = 0
   let reads = 0
   let promotedAt = Infinity
-  let running = true
+  const traffic = { running: true }
 
   const writer = (async () => {
-    while (running) {
+    while (traffic.running) {
       const res = await a.inject({ method: 'PATCH', url, headers: root.headers, payload: { description: `write ${acked.length}` } })
       if (res.statusCode !== 200) failed++
       else acked.push({ version: res.json().version, at: Date.now() })
@@ -68,7 +68,7 @@ async function underLoad (t: Test, a: FastifyInstance, b: FastifyInstance, root:
     }
   })()
   const reader = (app: FastifyInstance) => (async () => {
-    while (running) {
+    while (traffic.running) {
       const startedAt = Date.now()
       const res = await get(app, url, root)
       reads++
@@ -85,7 +85,7 @@ async function underLoad (t: Test, a: FastifyInstance, b: FastifyInstance, root:
   await failover()
   promotedAt = Date.now()
   await sleep(settleMs + 4000)
-  running = false
+  traffic.running = false
   await load
   t.equal(failed, 0, `no request failed (${reads} reads, ${acked.length - 1} writes)`)
   t.equal(stale, 0, `no stale read from ${settleMs / 1000} s after the promotion on`)

@@ -7,8 +7,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { Cluster, Redis } from 'ioredis'
-import { tempDir } from '../helper.js'
-import { command, sleep } from '../support/redis-processes.js'
+import { tempDir } from '../support/app.js'
+import { command } from '../support/redis-processes.js'
+import { sleep } from '../support/wait.js'
 import { keySlot, startCluster, startSentinel, type ClusterNode } from '../support/redis-topologies.js'
 
 type Test = { teardown (fn: () => unknown): void }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, PagingQuery, errors, described } from '../../../../schemas/common.js'
 import { DashboardLayout, UserDashboard, Widget, WidgetInfo, WidgetParams } from '../../../../schemas/dashboards.js'
-import { responseTags } from '../../../../services/tags.js'
+import { responseTags } from '../../../../services/caching/tags.js'
 
 const UserDashboardRef = Type.Ref(UserDashboard)
 

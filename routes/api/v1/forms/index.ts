@@ -2,23 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BearerAuth, PageOf, errors, described } from '../../../../schemas/common.js'
 import { Form, FormCreate, FormListQuery, FormParams, FormPatch, FormReplace, FormSchema } from '../../../../schemas/forms.js'
-import { formEtag } from '../../../../services/forms.js'
+import { formEtag } from '../../../../services/domain/forms.js'
 import { optionalUser } from '../../../../plugins/app/auth.js'
-import { responseTags } from '../../../../services/tags.js'
-import analytics from './analytics.js'
-import responses from './responses.js'
-import webhooks from './webhooks.js'
+import { responseTags } from '../../../../services/caching/tags.js'
 
 const FormRef = Type.Ref(Form)
 const IfMatch = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'the ETag of the form as last read; 412 when it changed since' }))
 })
 
+// Sign-in: see autohooks.ts. A form's responses and webhooks: _form_id/.
 const forms: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { forms, authenticate } = fastify
+  const { forms } = fastify
 
   fastify.get('', {
-    onRequest: authenticate,
     config: { cache: { kind: 'query_result', tags: responseTags.formLists } },
     schema: {
       tags: ['forms'],
@@ -31,7 +28,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => forms.list(request.query))
 
   fastify.post('', {
-    onRequest: authenticate,
     schema: {
       tags: ['forms'],
       operationId: 'createForm',
@@ -46,7 +42,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/:form_id', {
-    onRequest: authenticate,
     config: { cache: { tags: responseTags.form } },
     schema: {
       tags: ['forms'],
@@ -62,7 +57,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.put('/:form_id', {
-    onRequest: authenticate,
     schema: {
       tags: ['forms'],
       operationId: 'replaceForm',
@@ -79,7 +73,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.patch('/:form_id', {
-    onRequest: authenticate,
     schema: {
       tags: ['forms'],
       operationId: 'updateForm',
@@ -96,7 +89,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.delete('/:form_id', {
-    onRequest: authenticate,
     schema: {
       tags: ['forms'],
       operationId: 'deleteForm',
@@ -112,8 +104,7 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/:form_id/schema', {
-    onRequest: fastify.identify,
-    config: { cache: { kind: 'form_schema', tags: responseTags.form } },
+    config: { auth: 'optional', cache: { kind: 'form_schema', tags: responseTags.form } },
     schema: {
       tags: ['forms'],
       operationId: 'getFormSchema',
@@ -128,11 +119,6 @@ const forms: FastifyPluginAsyncTypebox = async (fastify) => {
     if (schema.status !== 'published') reply.header('cache-control', 'private, no-cache')
     return schema
   })
-
-  // Autoload loads only index.ts from a folder that has one: the per-form sub-resources are registered here.
-  await fastify.register(responses)
-  await fastify.register(analytics)
-  await fastify.register(webhooks)
 }
 
 export default forms

@@ -5,8 +5,8 @@ import {
   CacheConfig, CacheHealth, CacheStats, FormIdParams, InvalidationCounts, InvalidationLog, InvalidationLogQuery,
   KeysDeleted, PatternDeleted, PatternParams, UserIdParams, WarmupBody, WarmupResult
 } from '../../../../../schemas/admin.js'
-import { describeCacheConfig } from '../../../../../services/cache-config-view.js'
-import { assertCachePattern } from '../../../../../services/cache-pattern.js'
+import { describeCacheConfig } from '../../../../../services/caching/cache-config-view.js'
+import { assertCachePattern } from '../../../../../services/caching/cache-pattern.js'
 
 const idOf = (item: string | { id: string }) => typeof item === 'string' ? item : item.id
 
@@ -31,7 +31,7 @@ const cacheAdmin: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Drop every cache entry under the key prefix, on every instance (nothing outside the prefix)',
       response: { 200: described(KeysDeleted, 'How many keys were deleted'), ...errors(400, 401, 403) }
     }
-  }, async () => ({ keys_deleted: await cache.clearAll() }))
+  }, async () => ({ keys_deleted: await invalidation.clearAll() }))
 
   fastify.delete('/pattern/:pattern', {
     schema: {
@@ -44,7 +44,7 @@ const cacheAdmin: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const { pattern } = request.params
     assertCachePattern(pattern)
-    return { pattern, keys_deleted: await cache.invalidatePattern(pattern) }
+    return { pattern, keys_deleted: await invalidation.invalidatePattern(pattern) }
   })
 
   // An empty pattern (`pattern/`) matches no route above: a 400 like any other bad pattern, not a 404.
@@ -73,7 +73,7 @@ const cacheAdmin: FastifyPluginAsyncTypebox = async (fastify) => {
       params: FormIdParams,
       response: { 200: described(Type.Ref(InvalidationCounts), 'The entries dropped, per kind'), ...errors(400, 401, 403) }
     }
-  }, async (request) => invalidation.invalidate_form(request.params.form_id))
+  }, async (request) => invalidation.invalidateForm(request.params.form_id))
 
   fastify.delete('/user/:user_id', {
     schema: {
@@ -84,7 +84,7 @@ const cacheAdmin: FastifyPluginAsyncTypebox = async (fastify) => {
       params: UserIdParams,
       response: { 200: described(Type.Ref(InvalidationCounts), 'The entries dropped, per kind'), ...errors(400, 401, 403) }
     }
-  }, async (request) => invalidation.invalidate_user(request.params.user_id))
+  }, async (request) => invalidation.invalidateUser(request.params.user_id))
 
   fastify.get('/health', {
     schema: {

@@ -1,0 +1,114 @@
+import type { Form, FormStatus } from '../../../schemas/forms.js'
+import { newObjectId } from '../ids.js'
+import type { Repositories, StatusCounts } from '../port.js'
+import { searchText } from '../search.js'
+import { now, type SqliteContext } from './context.js'
+
+interface FormRow {
+  id: string
+  owner_id: string
+  title: string
+  description: string
+  status: string
+  fields: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+const toForm = (row: FormRow): Form => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  status: row.status as FormStatus,
+  fields: JSON.parse(row.fields),
+  owner_id: row.owner_id,
+  version: row.version,
+  created_at: row.created_at,
+  updated_at: row.updated_at
+})
+
+// Builds the WHERE clause of a form listing; `q` is matched literally with instr().
+function formWhere (filter: { status?: string, q?: string, owner_id?: string }) {
+  const clauses: string[] = []
+  const params: string[] = []
+  if (filter.status !== undefined) { clauses.push('status = ?'); params.push(filter.status) }
+  if (filter.owner_id !== undefined) { clauses.push('owner_id = ?'); params.push(filter.owner_id) }
+  if (filter.q !== undefined) { clauses.push('instr(search_text, ?) > 0'); params.push(filter.q.toLowerCase()) }
+  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
+}
+
+export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteContext): Repositories['forms'] {
+  const formById = prepare<[string], FormRow>('SELECT * FROM forms WHERE id = ?')
+
+  return {
+    async create (input, owed) {
+      const at = now()
+      const form: Form = { id: newObjectId(), ...input, version: 1, created_at: at, updated_at: at }
+      return atomically(() => {
+        prepare(`INSERT INTO forms (id, owner_id, title, description, search_text, status, fields, version, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(form.id, form.owner_id, form.title, form.description,
+          searchText(form.title, form.description), form.status, JSON.stringify(form.fields), form.version, at, at)
+        return form
+      }, owed)
+    },
+
+    async findById (id) {
+      const row = formById.get(id)
+      return row === undefined ? null : toForm(row)
+    },
+
+    async findByIds (ids) {
+      // one bound parameter (a JSON array), however many ids
+      const rows = prepare<[string], FormRow>('SELECT * FROM forms WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(ids))
+      return rows.map(toForm)
+    },
+
+    async list (filter, { page, per_page: perPage }) {
+      const { where, params } = formWhere(filter)
+      const total = (prepare(`SELECT count(*) AS n FROM forms ${where}`).get(...params) as { n: number }).n
+      const rows = prepare(`SELECT * FROM forms ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
+        .all(...params, perPage, (page - 1) * perPage) as FormRow[]
+      return { items: rows.map(toForm), total }
+    },
+
+    async update (id, changes, expectedVersion, owed) {
+      return atomically(() => {
+        const current = formById.get(id)
+        if (current === undefined || current.version !== expectedVersion) return null
+        const next = { ...toForm(current), ...changes, version: expectedVersion + 1, updated_at: now() }
+        const result = prepare(`UPDATE forms SET owner_id = ?, title = ?, description = ?, search_text = ?, status = ?,
+          fields = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`).run(next.owner_id, next.title,
+          next.description, searchText(next.title, next.description), next.status, JSON.stringify(next.fields),
+          next.version, next.updated_at, id, expectedVersion)
+        return result.changes === 1 ? next : null
+      }, owed)
+    },
+
+    async delete (id, owed) {
+      if (owed === undefined) return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+      // the deliveries go to the webhooks as they are now: recorded before the cascade removes them
+      return db.transaction(() => {
+        if (formById.get(id) === undefined) return false
+        outbox.record(owed(true), Date.now())
+        // responses and webhooks go with it (ON DELETE CASCADE)
+        return prepare('DELETE FROM forms WHERE id = ?').run(id).changes === 1
+      }).immediate()
+    },
+
+    async countByOwner (ownerId) {
+      return (prepare('SELECT count(*) AS n FROM forms WHERE owner_id = ?').get(ownerId) as { n: number }).n
+    },
+
+    async countByStatus (ownerId) {
+      const rows = (ownerId === undefined
+        ? prepare('SELECT status, count(*) AS n FROM forms GROUP BY status').all()
+        : prepare('SELECT status, count(*) AS n FROM forms WHERE owner_id = ? GROUP BY status').all(ownerId)
+      ) as Array<{ status: FormStatus, n: number }>
+      const counts: StatusCounts = { draft: 0, published: 0, archived: 0 }
+      for (const row of rows) counts[row.status] = row.n
+      return counts
+    }
+  }
+}
