@@ -171,12 +171,14 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
      */
     async invalidate (tags: readonly string[], versions: readonly string[], message: string, force = false): Promise<boolean> {
       const done = await guarded('invalidate', async () => {
-        await Promise.all([
-          ...tags.map((tag, i) => tag === GLOBAL_TAG
-            ? redis.set(keys.epochVersion, versions[i]!)
-            : redis.set(keys.tagVersion(tag), versions[i]!, 'PX', versionTtlMs)),
-          publish(message)
-        ])
+        const stored = Promise.all(tags.map((tag, i) => tag === GLOBAL_TAG
+          ? redis.set(keys.epochVersion, versions[i]!)
+          : redis.set(keys.tagVersion(tag), versions[i]!, 'PX', versionTtlMs)))
+        // The message must not overtake the new versions: an instance that hears it reads them
+        // next, and would trust an old one. One connection keeps the order; a Cluster's nodes do
+        // not (the versions and the channel live on different masters), so there it waits.
+        if (cluster) await stored
+        await Promise.all([stored, publish(message)])
         return true
       }, force)
       return done === true

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
 import { admin, build, createForm, tempDir, uniquePrefix, type TestUser } from '../support/app.js'
 import { sleep } from '../support/wait.js'
-import { startCluster, startSentinel } from '../support/redis-topologies.js'
+import { keySlot, startCluster, startSentinel } from '../support/redis-topologies.js'
 
 async function eventually (what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -128,6 +128,38 @@ t.test('on a Redis Cluster (3 masters, 3 replicas)', async (t) => {
     const total = counts.reduce((sum, n) => sum + n, 0)
     t.ok(total >= 400, `${total} keys under the prefix`)
     t.ok(Math.max(...counts) / total <= 0.6, `no master holds more than 60 % (${counts.join(', ')})`)
+  })
+
+  await t.test('an invalidation never reaches another instance ahead of its new version', async (t) => {
+    // The tag's version on one master, the channel and the entry on others: the master of the
+    // version holds writes back for a moment, so the message could arrive first.
+    const masters = await cluster.masters()
+    const portOf = (key: string) => {
+      const slot = keySlot(key)
+      return masters.find((m) => m.slots.some(([start, end]) => slot >= start && slot <= end))!.port
+    }
+    const channelPort = portOf(`${prefix}invalidations`)
+    const tag = Array.from({ length: 100 }, (_, i) => `order:${i}`).find((candidate) => portOf(`${prefix}tag:${candidate}`) !== channelPort)!
+    const versionPort = portOf(`${prefix}tag:${tag}`)
+    const key = Array.from({ length: 100 }, (_, i) => `order-${i}`).find((candidate) => portOf(`{${candidate}}`) !== versionPort)!
+    let current = 1
+    const read = (app: FastifyInstance) => app.cache.getOrSet('query_result', key, () => ({ value: current }), { tags: [tag] })
+
+    t.same(await read(a), { value: 1 }, 'stored from A')
+    t.same(await read(b), { value: 1 }, 'B reads it from Redis')
+    const holder = new Redis({ port: versionPort, maxRetriesPerRequest: 0 })
+    t.teardown(() => holder.disconnect())
+    await holder.call('CLIENT', 'PAUSE', '500', 'WRITE')
+    current = 2
+    const invalidated = a.cache.invalidateTags([tag])
+    // B reads on, as traffic would, while the new version is held back
+    for (const until = Date.now() + 400; Date.now() < until;) {
+      await read(b)
+      await sleep(10)
+    }
+    t.ok((await invalidated).delivered, 'the invalidation is acknowledged')
+    await eventually('B reads the value computed after the invalidation', async () => (await read(b)).value === 2, 2000)
+    t.pass('B does not keep the old value')
   })
 
   await t.test('a master killed under load: no request fails, no stale read after the promotion', (t) =>
