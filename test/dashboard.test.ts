@@ -130,3 +130,42 @@ t.test('responses_per_form shows the top 10 of the user\'s forms', async (t) => 
   t.equal(data.length, 10)
   t.same(data[0], { form_id: forms[11]!.id, title: 'Form 11', count: 3 })
 })
+
+t.test('a widget is dropped by the writes that change what it shows: a response leaves forms_by_status cached, a status change does not', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const alice = await createUser(app, 'editor', root)
+  const form = await createForm(app, alice, { status: 'published' })
+  const xCache = async (user: TestUser, id: string) => (await get(app, user, `/api/v1/dashboard/widgets/${id}`)).headers['x-cache']
+  const everyWidget = async (user: TestUser) => Object.fromEntries(await Promise.all(WIDGET_IDS.map(async (id) => [id, await xCache(user, id)])))
+  for (const user of [alice, root]) await everyWidget(user)
+
+  await submit(app, form.id)
+  for (const user of [alice, root]) {
+    t.same(await everyWidget(user), { forms_by_status: 'HIT', responses_per_form: 'MISS', recent_responses: 'MISS', responses_last_30_days: 'MISS' },
+      `after a response, ${user === root ? 'the admin' : 'the owner'}: only the widget over forms alone is still cached`)
+  }
+
+  const archived = await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: alice.headers, payload: { status: 'archived' } })
+  t.equal(archived.statusCode, 200)
+  for (const user of [alice, root]) {
+    t.same(await everyWidget(user), { forms_by_status: 'MISS', responses_per_form: 'MISS', recent_responses: 'MISS', responses_last_30_days: 'HIT' },
+      `after a status change, ${user === root ? 'the admin' : 'the owner'}: every widget showing forms is computed again`)
+  }
+  t.match((await widget(app, alice, 'forms_by_status')).data, { published: 0, archived: 1 }, 'and shows the form archived')
+})
+
+t.test('a form given to another owner takes its responses along: both owners\' response widgets change at once', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const alice = await createUser(app, 'editor', root)
+  const bob = await createUser(app, 'editor', root)
+  const form = await createForm(app, alice, { status: 'published' })
+  await submit(app, form.id)
+  const total = async (user: TestUser) => (await widget(app, user, 'responses_last_30_days')).data.reduce((sum: number, day: { count: number }) => sum + day.count, 0)
+  t.same([await total(alice), await total(bob)], [1, 0], 'the response is alice\'s')
+
+  const given = await app.inject({ method: 'PATCH', url: `/api/v1/forms/${form.id}`, headers: root.headers, payload: { owner_id: bob.id } })
+  t.equal(given.statusCode, 200)
+  t.same([await total(alice), await total(bob)], [0, 1], 'and now bob\'s, on the next read of each')
+})

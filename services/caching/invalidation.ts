@@ -46,8 +46,9 @@ export function toInvalidationCounts (counts: KindCounts): InvalidationCounts {
 
 interface FormRef { id: string, owner_id: string }
 
-// A form's data also shows in its owner's and the admins' dashboard widgets.
-const formData = (form: FormRef) => [tags.owner(form.owner_id), tags.allForms]
+// A form, and its responses, also show in its owner's and the admins' dashboard widgets.
+const formWidgets = (ownerId: string) => [tags.ownerForms(ownerId), tags.allForms]
+const responseWidgets = (ownerId: string) => [tags.ownerResponses(ownerId), tags.allResponses]
 
 const invalidation = (event: string, args: Record<string, unknown>, dropped: string[]): Invalidation => ({ event, args, tags: dropped })
 
@@ -59,27 +60,30 @@ const invalidation = (event: string, args: Record<string, unknown>, dropped: str
  */
 export const invalidations = {
   onFormCreated (form: FormRef) {
-    return invalidation('on_form_created', { form_id: form.id }, [tags.formLists, ...formData(form)])
+    return invalidation('on_form_created', { form_id: form.id }, [tags.formLists, ...formWidgets(form.owner_id)])
   },
 
   onFormUpdated (form: FormRef, previousOwnerId = form.owner_id) {
+    // a new owner takes the form's responses along: both owners' response widgets change
+    const moved = previousOwnerId === form.owner_id ? [] : [tags.ownerResponses(form.owner_id), tags.ownerResponses(previousOwnerId)]
     return invalidation('on_form_updated', { form_id: form.id }, [
-      tags.form(form.id), tags.formLists, ...formData(form), tags.owner(previousOwnerId)
+      tags.form(form.id), tags.formLists, ...formWidgets(form.owner_id), tags.ownerForms(previousOwnerId), ...moved
     ])
   },
 
   onFormDeleted (form: FormRef) {
     return invalidation('on_form_deleted', { form_id: form.id }, [
-      tags.form(form.id), tags.formResponses(form.id), tags.formWebhooks(form.id), tags.formLists, ...formData(form)
+      tags.form(form.id), tags.formResponses(form.id), tags.formWebhooks(form.id), tags.formLists,
+      ...formWidgets(form.owner_id), ...responseWidgets(form.owner_id)
     ])
   },
 
   onResponseSubmitted (form: FormRef, responseId: string) {
-    return invalidation('on_response_submitted', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
+    return invalidation('on_response_submitted', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...responseWidgets(form.owner_id)])
   },
 
   onResponseUpdated (form: FormRef, responseId: string) {
-    return invalidation('on_response_updated', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...formData(form)])
+    return invalidation('on_response_updated', { form_id: form.id, response_id: responseId }, [tags.formResponses(form.id), ...responseWidgets(form.owner_id)])
   },
 
   /** A role change (or deletion): the session and everything scoped by the role. */
@@ -105,7 +109,7 @@ export const invalidations = {
   },
 
   invalidateUser (userId: string) {
-    return invalidation('invalidate_user', { user_id: userId }, [tags.user(userId), tags.owner(userId), tags.dashboard(userId)])
+    return invalidation('invalidate_user', { user_id: userId }, [tags.user(userId), tags.ownerForms(userId), tags.ownerResponses(userId), tags.dashboard(userId)])
   }
 }
 

@@ -14,10 +14,13 @@ export const tags = {
   formLists: 'forms',
   /** A user's account: session lookups, profile. */
   user: (userId: string) => `user:${userId}`,
-  /** Data over the forms one user owns (their dashboard widgets). */
-  owner: (userId: string) => `owner:${userId}`,
-  /** Data over every form (an admin's dashboard widgets). */
-  allForms: 'owner:all',
+  /** Dashboard widgets over the forms one user owns: what they show of the forms (status, titles) … */
+  ownerForms: (userId: string) => `owner:${userId}:forms`,
+  /** … and of their responses. */
+  ownerResponses: (userId: string) => `owner:${userId}:responses`,
+  /** The same over every form (an admin's widgets). */
+  allForms: 'owner:all:forms',
+  allResponses: 'owner:all:responses',
   /** A user's dashboard layout. */
   dashboard: (userId: string) => `dashboard:${userId}`
 }
@@ -31,6 +34,14 @@ export interface TaggedRequest {
 const param = (request: TaggedRequest, name: string) => (request.params as Record<string, string>)[name]!
 const userOf = (request: TaggedRequest) => request.user!
 
+/** What each dashboard widget shows: a submission leaves the one that only counts forms cached. */
+const WIDGET_SHOWS: Partial<Record<string, ReadonlyArray<'forms' | 'responses'>>> = {
+  forms_by_status: ['forms'],
+  responses_per_form: ['forms', 'responses'], // form titles too
+  recent_responses: ['forms', 'responses'],
+  responses_last_30_days: ['responses']
+}
+
 /** What each cached route's response depends on. */
 export const responseTags = {
   formLists: () => [tags.formLists],
@@ -38,9 +49,16 @@ export const responseTags = {
   form: (request: TaggedRequest) => [tags.form(param(request, 'form_id'))],
   /** A form's responses, and the form (its fields shape the analytics; its deletion ends the list). */
   formResponses: (request: TaggedRequest) => [tags.formResponses(param(request, 'form_id')), tags.form(param(request, 'form_id'))],
-  /** Widgets over the user's forms (an admin's: every form), and the user (their role decides which). */
-  widgets: (request: TaggedRequest) =>
-    [userOf(request).role === 'admin' ? tags.allForms : tags.owner(userOf(request).id), tags.user(userOf(request).id)],
+  /**
+   * A widget over the user's forms (an admin's: every form), by what it shows:
+   * the forms, their responses, or both; and the user (their role decides which forms).
+   */
+  widgets (request: TaggedRequest) {
+    const { id, role } = userOf(request)
+    const shows = WIDGET_SHOWS[param(request, 'widget_id')] ?? ['forms', 'responses']
+    const [forms, responses] = role === 'admin' ? [tags.allForms, tags.allResponses] : [tags.ownerForms(id), tags.ownerResponses(id)]
+    return [...shows.map((part) => part === 'forms' ? forms : responses), tags.user(id)]
+  },
   /** A user's dashboard layout. */
   dashboard: (request: TaggedRequest) => [tags.dashboard(userOf(request).id), tags.user(userOf(request).id)]
 }
