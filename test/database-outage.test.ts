@@ -73,3 +73,18 @@ t.test('a session lookup during the outage is answered from its grace entry (the
   t.equal(me.statusCode, 200, 'authenticated from the grace entry of the session')
   t.ok(app.cache.counters.kinds.user_session.stale >= 1, 'counted as a stale session served')
 })
+
+t.test('a draft\'s schema, read by a signed-in user before the database went away, is still answered (its response is private, the form is cached)', async (t) => {
+  const app = await build(t)
+  const root = await admin(app)
+  const draft = await createForm(app, root, { title: 'A draft', status: 'draft' })
+  const url = `/api/v1/forms/${draft.id}/schema`
+  const before = await app.inject({ url, headers: root.headers })
+  t.equal(before.statusCode, 200)
+  t.match(before.headers['cache-control'], /private/, 'a draft\'s schema is not stored as a response')
+
+  await lockDatabase(t, app.config.database.sqlitePath)
+  const during = await app.inject({ url, headers: root.headers })
+  t.equal(during.statusCode, 200, 'answered from the cached form')
+  t.same(during.json(), before.json())
+})

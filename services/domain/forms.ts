@@ -99,11 +99,14 @@ export function createFormService ({ repositories, events, cache }: FormServiceD
 
     /**
      * The field schema: public for published forms, for signed-in users otherwise.
-     * Read fresh: the schema route caches its response under form_schema, and a
-     * second copy of the form there would halve what that kind can hold.
+     * An anonymous read is of a published form, whose response the schema route
+     * caches under form_schema: the form is read fresh, so the kind holds one copy
+     * of it, not two. A signed-in read may be of a draft, whose response is not
+     * cached (it is private): the form comes from the form cache, so that it is
+     * still answered while the database is unavailable.
      */
     async schema (id: string, viewer: User | null): Promise<FormSchema> {
-      const form = await get(id)
+      const form = viewer === null ? await get(id) : await loadForm(id)
       if (form.status !== 'published' && viewer === null) throw new NotFoundError('Form')
       return toFormSchema(form)
     },
