@@ -14,15 +14,17 @@ export interface BenchCacheOptions {
   compressThreshold?: number
   /** How often the epoch is checked (ms); the service's default otherwise. */
   epochCheckMs?: number
+  /** More of the service's variables (e.g. an entry limit). */
+  env?: Record<string, string>
 }
 
-export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold, epochCheckMs }: BenchCacheOptions = {}) {
+export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold, epochCheckMs, env = {} }: BenchCacheOptions = {}) {
   const { createCacheService } = await compiled<typeof import('../services/cache/cache-service.js')>('services/cache/cache-service.js')
   const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
   const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
   // A deadline of a second instead of the service's 100 ms: these benches measure latency, and on a loaded
   // machine one stall past 100 ms would turn a measured hit into a miss (and open the breaker).
-  const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix, CACHE_OP_TIMEOUT_MS: '1000' })
+  const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix, CACHE_OP_TIMEOUT_MS: '1000', ...env })
   // a standalone Redis: the connections are plain clients
   const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs) as { commands: Redis, subscriber: Redis }
   const commands = autoPipelining ? connections.commands : new Redis({ ...connections.commands.options, enableAutoPipelining: false })
