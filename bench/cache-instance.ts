@@ -8,7 +8,7 @@ const silent = { info () {}, warn () {} }
 
 export interface BenchCacheOptions {
   l1Enabled?: boolean
-  /** ioredis auto-pipelining on the command connection (the app turns it on). */
+  /** ioredis auto-pipelining on the command connection; default the service's setting (off). */
   autoPipelining?: boolean
   /** CACHE_COMPRESS_THRESHOLD (bytes; 0: never compress); default the service's. */
   compressThreshold?: number
@@ -18,7 +18,7 @@ export interface BenchCacheOptions {
   env?: Record<string, string>
 }
 
-export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining = true, compressThreshold, epochCheckMs, env = {} }: BenchCacheOptions = {}) {
+export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPipelining, compressThreshold, epochCheckMs, env = {} }: BenchCacheOptions = {}) {
   const { createCacheService } = await compiled<typeof import('../services/cache/cache-service.js')>('services/cache/cache-service.js')
   const { createRedisConnections } = await compiled<typeof import('../services/cache/connection.js')>('services/cache/connection.js')
   const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
@@ -27,8 +27,11 @@ export async function benchCache (redis: RedisServer, { l1Enabled = true, autoPi
   const config = loadConfig({ REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redis.port), REDIS_KEY_PREFIX: redis.prefix, CACHE_OP_TIMEOUT_MS: '1000', ...env })
   // a standalone Redis: the connections are plain clients
   const connections = createRedisConnections(config.redis, config.cache.opTimeoutMs) as { commands: Redis, subscriber: Redis }
-  const commands = autoPipelining ? connections.commands : new Redis({ ...connections.commands.options, enableAutoPipelining: false })
-  if (!autoPipelining) connections.commands.disconnect()
+  const service = connections.commands.options.enableAutoPipelining === true
+  const commands = autoPipelining === undefined || autoPipelining === service
+    ? connections.commands
+    : new Redis({ ...connections.commands.options, enableAutoPipelining: autoPipelining })
+  if (commands !== connections.commands) connections.commands.disconnect()
   const { subscriber } = connections
   await Promise.all([commands.connect(), subscriber.connect()])
   const cache = createCacheService({

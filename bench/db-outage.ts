@@ -28,21 +28,22 @@ const keyOf = (r: RequestRecord) => `${r.path} ${r.token ?? ''}`
 
 /**
  * Whether a read during the outage had a valid entry to answer from: its key
- * was answered 200 before the outage, and no write that succeeded between
- * that read and this one could have invalidated it (a write to its form; for
+ * was answered 200 before the outage, and no write that succeeded while or
+ * after that read ran, before this one, could have invalidated it (a write to its form; for
  * lists, searches and widgets, which span forms, any write they depend on).
  */
 function classify (log: RequestRecord[], outageStart: number) {
-  const lastRead = new Map<string, number>()
-  for (const r of log) if (r.at < outageStart && r.method === 'GET' && r.status === 200) lastRead.set(keyOf(r), r.at)
+  const lastRead = new Map<string, RequestRecord>()
+  for (const r of log) if (r.at < outageStart && r.method === 'GET' && r.status === 200) lastRead.set(keyOf(r), r)
   const writes = log.filter((r) => r.method !== 'GET' && (r.status === 200 || r.status === 201))
   return (read: RequestRecord): boolean => {
-    const readAt = lastRead.get(keyOf(read))
-    if (readAt === undefined) return false
+    const before = lastRead.get(keyOf(read))
+    if (before === undefined) return false
     const form = formOf(read.path)
     const dependsOn = (write: RequestRecord) => read.path.startsWith('/api/v1/dashboard') ||
       (form === undefined ? write.method === 'PATCH' : formOf(write.path) === form)
-    return !writes.some((write) => write.at > readAt && write.at < read.at && dependsOn(write))
+    // a write still running while that read loaded may have kept it from being stored (its versions moved)
+    return !writes.some((write) => write.doneAt > before.at && write.at < read.at && dependsOn(write))
   }
 }
 

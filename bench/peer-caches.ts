@@ -47,8 +47,8 @@ type EngineCache = Awaited<ReturnType<typeof benchCache>>
 /** Connection options for the peers that take ioredis: the engine's own (auto-pipelining included). */
 let engineOptions: RedisOptions | undefined
 
-/** BENCH_PEERS_AUTOPIPELINING=off: the engine and the ioredis peers without auto-pipelining (the service turns it on). */
-export const AUTO_PIPELINING = process.env.BENCH_PEERS_AUTOPIPELINING !== 'off'
+/** BENCH_PEERS_AUTOPIPELINING=on: the engine and the ioredis peers with auto-pipelining (the service leaves it off). */
+export const AUTO_PIPELINING = process.env.BENCH_PEERS_AUTOPIPELINING === 'on'
 
 async function engineCache (redis: RedisServer, prefix: string, l1Enabled = true): Promise<EngineCache> {
   let built: EngineCache | undefined

@@ -123,7 +123,8 @@ export interface TrafficRun {
   log: RequestRecord[]
 }
 
-export interface RequestRecord { at: number, method: string, path: string, token: string | undefined, status: number, cache: string | undefined }
+/** `at`: when it was sent, `doneAt`: when its answer came (ms since the run began). */
+export interface RequestRecord { at: number, doneAt: number, method: string, path: string, token: string | undefined, status: number, cache: string | undefined }
 
 interface Operation { name: OperationName, method: string, path: string, token?: string, body?: unknown, check?: (json: unknown, startedAt: number) => void }
 
@@ -236,7 +237,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
         const headers: Record<string, string> = op.token === undefined ? {} : { authorization: `Bearer ${op.token}` }
         const reply = await send(agent, target, op.method, op.path, headers, op.body)
         const at = performance.now()
-        if (log) result.log.push({ at: sentAt - started, method: op.method, path: op.path, token: op.token, status: reply.status, cache: reply.cache })
+        if (log) result.log.push({ at: sentAt - started, doneAt: at - started, method: op.method, path: op.path, token: op.token, status: reply.status, cache: reply.cache })
         if (reply.status === 409 && op.name === 'PATCH form') {
           result.conflicts++
           ok = true
