@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import { CACHE_KINDS } from '../services/cache/kinds.js'
 import { startCluster } from '../test/support/redis-cluster.js'
 import {
-  ADMIN, clusterStats, fmt, interleaved, login, median, onCleanup, pct, percentile, progress, runIfMain, serviceEnv, sleep,
+  ADMIN, clusterStats, fmt, interleaved, median, onCleanup, pct, percentile, progress, runIfMain, serviceEnv, sleep,
   startInstance, startRedis, statsDelta, table, tempDir, times, pairedRatio, verdict, type Instance, type InstanceStats
 } from './lib.js'
-import { PASSWORD, seedDatabase, type Seed } from './seed.js'
+import { seedDatabase, signIn, SIZED_FOR_THE_DATA, type Seed } from './seed.js'
 import { createTraffic, phaseLatency, PROPAGATION_BOUND_MS, type TrafficRun } from './traffic.js'
 
 const FORMS = 5000
@@ -19,7 +19,6 @@ const ROUND_MS = 15_000
 const ROUNDS = 3
 /** The failover round: a master is killed this far in, the round lasts `end`. */
 const FAILOVER = { killAt: 10_000, end: 35_000 }
-const SIZED_FOR_THE_DATA = { CACHE_MAX_ENTRIES_FORM_SCHEMA: '30000', CACHE_MAX_ENTRIES_QUERY_RESULT: '30000', CACHE_MAX_ENTRIES_API_RESPONSE: '30000' }
 
 interface Measured { run: TrafficRun, stats: InstanceStats }
 
@@ -50,12 +49,6 @@ function system (name: string, instances: Instance[], data: Seed, tokens: Map<st
   }
 }
 
-async function tokensFor (data: Seed, base: string) {
-  const tokens = new Map<string, string>()
-  for (const user of data.users) tokens.set(user.id, await login(base, user.email, user.role === 'admin' ? ADMIN.password : PASSWORD))
-  return tokens
-}
-
 export async function cluster (): Promise<string> {
   const redis = await startRedis()
   progress('starting a Redis Cluster: 3 masters, 3 replicas')
@@ -70,8 +63,8 @@ export async function cluster (): Promise<string> {
   const onCluster = await Promise.all(['a', 'b'].map((name) =>
     startInstance(`cluster-${name}`, { ...serviceEnv(redis, clusterDb, SIZED_FOR_THE_DATA), ...redisCluster.env, REDIS_KEY_PREFIX: 'forms:' })))
   const systems = {
-    standalone: system('standalone', onStandalone, data, await tokensFor(data, onStandalone[0]!.url)),
-    cluster: system('cluster', onCluster, data, await tokensFor(data, onCluster[0]!.url))
+    standalone: system('standalone', onStandalone, data, await signIn(data, onStandalone[0]!.url)),
+    cluster: system('cluster', onCluster, data, await signIn(data, onCluster[0]!.url))
   }
   progress('priming both, then 10 s of warm-up each')
   for (const each of Object.values(systems)) {

@@ -5,8 +5,8 @@
 // (fresh, or STALE within the grace period); nothing invalidated is served.
 import { join } from 'node:path'
 import { lockDatabase } from '../test/database-lock.js'
-import { ADMIN, fmt, login, onCleanup, pct, progress, runIfMain, serviceEnv, sleep, startInstance, startRedis, table, tempDir, verdict, type Instance } from './lib.js'
-import { PASSWORD, seedDatabase } from './seed.js'
+import { ADMIN, fmt, onCleanup, pct, progress, runIfMain, serviceEnv, sleep, startInstance, startRedis, table, tempDir, verdict, type Instance } from './lib.js'
+import { seedDatabase, signIn, SIZED_FOR_THE_DATA } from './seed.js'
 import { createTraffic, phaseLatency, PROPAGATION_BOUND_MS, type RequestRecord } from './traffic.js'
 
 const FORMS = 2000
@@ -19,9 +19,6 @@ const PHASES: Array<[string, number, number]> = [
   ['recovery (first 5 s after)', AT.release, AT.release + 5],
   ['after', AT.release + 5, AT.end]
 ]
-
-/** Entry limits sized to the data (as an operator would): a key read before the outage is still cached, not evicted. */
-const SIZED_FOR_THE_DATA = { CACHE_MAX_ENTRIES_FORM_SCHEMA: '30000', CACHE_MAX_ENTRIES_QUERY_RESULT: '30000', CACHE_MAX_ENTRIES_API_RESPONSE: '30000' }
 
 const formOf = (path: string) => /^\/api\/v1\/forms\/([^/?]+)/.exec(path)?.[1]
 const keyOf = (r: RequestRecord) => `${r.path} ${r.token ?? ''}`
@@ -53,9 +50,9 @@ export async function dbOutage (): Promise<string> {
   const redis = await startRedis()
   const sqlitePath = join(tempDir('db-outage'), 'forms.db')
   const data = await seedDatabase(sqlitePath, { forms: FORMS, editors: 4, viewers: 4, admin: ADMIN })
+  // entry limits sized to the data: a key read before the outage is still cached, not evicted
   const instances = await Promise.all(['a', 'b'].map((name) => startInstance(`db-outage-${name}`, serviceEnv(redis, sqlitePath, SIZED_FOR_THE_DATA))))
-  const tokens = new Map<string, string>()
-  for (const user of data.users) tokens.set(user.id, await login(instances[0]!.url, user.email, user.role === 'admin' ? ADMIN.password : PASSWORD))
+  const tokens = await signIn(data, instances[0]!.url)
   const traffic = createTraffic(data, tokens)
   const targets = instances.map((instance) => instance.url)
 

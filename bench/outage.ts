@@ -3,8 +3,8 @@
 // (CLIENT PAUSE ALL: connected but silent). Counts failed requests and compares
 // latency per phase.
 import { join } from 'node:path'
-import { ADMIN, fmt, login, progress, runIfMain, serviceEnv, sleep, startInstance, startRedis, table, tempDir, verdict } from './lib.js'
-import { PASSWORD, seedDatabase } from './seed.js'
+import { ADMIN, fmt, progress, runIfMain, serviceEnv, sleep, startInstance, startRedis, table, tempDir, verdict } from './lib.js'
+import { seedDatabase, signIn } from './seed.js'
 import { createTraffic, phaseLatency, PROPAGATION_BOUND_MS } from './traffic.js'
 
 const FORMS = 2000
@@ -25,8 +25,7 @@ export async function outage (): Promise<string> {
   const sqlitePath = join(tempDir('outage'), 'forms.db')
   const data = await seedDatabase(sqlitePath, { forms: FORMS, editors: 4, viewers: 4, admin: ADMIN })
   const instances = await Promise.all(['a', 'b'].map((name) => startInstance(`outage-${name}`, serviceEnv(redis, sqlitePath))))
-  const tokens = new Map<string, string>()
-  for (const user of data.users) tokens.set(user.id, await login(instances[0]!.url, user.email, user.role === 'admin' ? ADMIN.password : PASSWORD))
+  const tokens = await signIn(data, instances[0]!.url)
   const traffic = createTraffic(data, tokens)
   const targets = instances.map((instance) => instance.url)
 

@@ -4,10 +4,10 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CACHE_KINDS } from '../services/cache/kinds.js'
-import { PASSWORD, seedDatabase, type Seed } from './seed.js'
+import { seedDatabase, signIn, SIZED_FOR_THE_DATA } from './seed.js'
 import { createTraffic, OPERATIONS, PROPAGATION_BOUND_MS, type OperationName, type TrafficRun } from './traffic.js'
 import {
-  ADMIN, buildService, clusterStats, cpuMs, fmt, interleaved, login, median, pairedRatio, pct, percentile, progress, runIfMain,
+  ADMIN, buildService, clusterStats, cpuMs, fmt, interleaved, median, pairedRatio, pct, percentile, progress, runIfMain,
   serviceEnv, startInstance, startRedis, statsDelta, table, tempDir, times, totalStats, verdict, type Instance, type InstanceStats
 } from './lib.js'
 
@@ -19,20 +19,8 @@ const CONCURRENCY = 32
 const ROUND_MS = 15_000
 const WARMUP_MS = 10_000
 const ROUNDS = 3
-/**
- * The default entry limits (form_schema 1,000) hold a tenth of 10,000 forms;
- * an operator sizes them to the data set, as here (the default limits are per deployment).
- */
-const SIZED_FOR_THE_DATA = { CACHE_MAX_ENTRIES_FORM_SCHEMA: '30000', CACHE_MAX_ENTRIES_QUERY_RESULT: '30000', CACHE_MAX_ENTRIES_API_RESPONSE: '30000' }
-
 /** CPU µs per request: the service instances, and Redis (the cached system's only). */
 interface Measured { run: TrafficRun, stats: InstanceStats, cpu: { instances: number, redis: number } }
-
-async function tokensFor (data: Seed, base: string): Promise<Map<string, string>> {
-  const tokens = new Map<string, string>()
-  for (const user of data.users) tokens.set(user.id, await login(base, user.email, user.role === 'admin' ? ADMIN.password : PASSWORD))
-  return tokens
-}
 
 /** `redisPid`: Redis's CPU time counts for the cached system (unknown for a shared Redis). */
 function system (name: string, instances: Instance[], redisPid: number | undefined, traffic: ReturnType<typeof createTraffic>) {
@@ -76,7 +64,7 @@ export async function workload (): Promise<string> {
   progress('starting two cached and two uncached instances')
   const cached = await Promise.all(['a', 'b'].map((name) => startInstance(`workload-cached-${name}`, serviceEnv(redis, cachedDb, SIZED_FOR_THE_DATA))))
   const uncached = await Promise.all(['a', 'b'].map((name) => startInstance(`workload-uncached-${name}`, serviceEnv(redis, uncachedDb, { CACHE_ENABLED: 'false' }))))
-  const tokens = await tokensFor(data, cached[0]!.url)
+  const tokens = await signIn(data, cached[0]!.url)
   const systems = {
     cached: system('cached', cached, redis.pid(), createTraffic(data, tokens)),
     uncached: system('uncached', uncached, undefined, createTraffic(data, tokens))
