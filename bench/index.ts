@@ -13,9 +13,9 @@ import { peers } from './peers.js'
 import { profile } from './profile.js'
 import { propagation } from './propagation.js'
 import { stampedes } from './stampede.js'
-import { workload } from './workload.js'
+import { workload, workloadNetworkDb } from './workload.js'
 
-const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, cluster, peers }
+const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, 'workload-network-db': workloadNetworkDb, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, cluster, peers }
 
 async function main () {
   const only = process.argv.slice(2)

@@ -5,7 +5,8 @@
 // `memory` (after a full collection), `stop`.
 import type { AddressInfo } from 'node:net'
 import Fastify from 'fastify'
-import { compiled, type InstanceStats } from './lib.js'
+import { delayRepositories } from './support/db-delay.js'
+import { compiled, median, type InstanceStats } from './lib.js'
 
 const { default: app, serverOptions } = await compiled<typeof import('../app.js')>('app.js')
 const { loadConfig } = await compiled<typeof import('../services/infra/config.js')>('services/infra/config.js')
@@ -13,6 +14,10 @@ const { loadConfig } = await compiled<typeof import('../services/infra/config.js
 const config = loadConfig(process.env)
 const server = Fastify(serverOptions(config))
 await server.register(app, { config })
+await server.ready()
+// BENCH_DB_DELAY_MS: a simulated database on another host (bench/support/db-delay.ts)
+const delayMs = Number(process.env.BENCH_DB_DELAY_MS ?? 0)
+const delay = delayMs > 0 ? delayRepositories(server.repositories, delayMs) : undefined
 await server.listen({ port: 0, host: '127.0.0.1' })
 
 async function stats (): Promise<InstanceStats> {
@@ -23,7 +28,8 @@ async function stats (): Promise<InstanceStats> {
     db: { reads: counts.reads, writes: counts.writes },
     cache: { kinds: structuredClone(counters.kinds), errors: counters.errors },
     breaker: health.breaker,
-    subscribed: health.subscribed
+    subscribed: health.subscribed,
+    dbWaitMs: delay === undefined ? undefined : median(delay.applied())
   }
 }
 

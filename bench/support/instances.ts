@@ -20,6 +20,8 @@ export interface InstanceStats {
   cache: { kinds: Record<CacheKind, KindCounters>, errors: number }
   breaker: string
   subscribed: boolean
+  /** With BENCH_DB_DELAY_MS: the median wait a repository call was given, ms (timer overhead included). */
+  dbWaitMs?: number
 }
 
 export interface InstanceMemory { rss: number, heapUsed: number, external: number, arrayBuffers: number }
