@@ -23,47 +23,36 @@ const PARTS: Array<[string, (fn: string, url: string) => boolean]> = [
   ['socket writes (kernel, loopback)', (fn) => ['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String'].includes(fn)],
   ['garbage collection', (fn) => fn === '(garbage collector)']
 ]
-const REST = 'the rest: HTTP parsing, Fastify routing and reply, event loop'
+const REST = 'the rest: HTTP parsing, Fastify routing, hooks and reply, event loop'
+
+/**
+ * A hook that calls `done()` runs the rest of the request inside its own stack;
+ * Fastify's `next` in lib/hooks.js is where that rest begins, so there a
+ * part ends and the classification starts again.
+ */
+const continuation = (fn: string, url: string) => fn === 'next' && url.endsWith('fastify/lib/hooks.js')
 
 function analyse (profile: Profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<number, number>()
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
-  const inclusive = new Map<number, number>()
-  const total = (id: number): number => {
-    let time = inclusive.get(id)
-    if (time === undefined) {
-      time = (self.get(id) ?? 0) + (byId.get(id)!.children ?? []).reduce((sum, child) => sum + total(child), 0)
-      inclusive.set(id, time)
-    }
-    return time
-  }
   const parts = new Map<string, number>()
   const folded = new Map<string, number>()
   let idle = 0
-  const walk = (id: number, stack: string[]) => {
+  const walk = (id: number, stack: string[], within: string | undefined) => {
     const node = byId.get(id)!
     const { functionName, url } = node.callFrame
-    const name = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}`
     if (functionName === '(idle)' || functionName === '(program)') { idle += self.get(id) ?? 0; return }
-    const part = PARTS.find(([, matches]) => matches(functionName, url))?.[0]
-    if (part !== undefined) {
-      parts.set(part, (parts.get(part) ?? 0) + total(id))
-    } else {
-      parts.set(REST, (parts.get(REST) ?? 0) + (self.get(id) ?? 0))
-    }
-    const here = [...stack, name]
-    if ((self.get(id) ?? 0) > 0) folded.set(here.join(';'), (folded.get(here.join(';')) ?? 0) + self.get(id)!)
-    if (part === undefined) for (const child of node.children ?? []) walk(child, here)
-    else for (const child of node.children ?? []) collectFolded(child, here)
+    const part = within !== undefined && !continuation(functionName, url)
+      ? within
+      : PARTS.find(([, matches]) => matches(functionName, url))?.[0]
+    const time = self.get(id) ?? 0
+    parts.set(part ?? REST, (parts.get(part ?? REST) ?? 0) + time)
+    const here = [...stack, `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}`]
+    if (time > 0) folded.set(here.join(';'), (folded.get(here.join(';')) ?? 0) + time)
+    for (const child of node.children ?? []) walk(child, here, part)
   }
-  const collectFolded = (id: number, stack: string[]) => {
-    const node = byId.get(id)!
-    const here = [...stack, `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').slice(-2).join('/')}`]
-    if ((self.get(id) ?? 0) > 0) folded.set(here.join(';'), (folded.get(here.join(';')) ?? 0) + self.get(id)!)
-    for (const child of node.children ?? []) collectFolded(child, here)
-  }
-  walk(profile.nodes[0]!.id, [])
+  walk(profile.nodes[0]!.id, [], undefined)
   return { parts, folded, idle }
 }
 

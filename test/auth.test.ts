@@ -70,6 +70,17 @@ t.test('missing, malformed, forged and expired tokens get 401', async (t) => {
   t.match(res.json().message, /expired/i)
 })
 
+t.test('a token that worked expires all the same: what is remembered of a verified token keeps its expiry', async (t) => {
+  const app = await build(t, { JWT_EXPIRES_IN: '1s' })
+  const token = await login(app, ADMIN.email, ADMIN.password)
+  const { exp } = app.jwt.decode<{ exp: number }>(token)!
+  t.equal((await app.inject({ url: '/api/v1/users/me', headers: bearer(token) })).statusCode, 200, 'verified and remembered')
+  await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50))
+  const res = await app.inject({ url: '/api/v1/users/me', headers: bearer(token) })
+  t.equal(res.statusCode, 401, 'refused once expired')
+  t.match(res.json().message, /expired/i)
+})
+
 t.test('a deleted user\'s token stops working on the next request', async (t) => {
   const app = await build(t)
   const root = await admin(app)

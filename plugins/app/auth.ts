@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { LRUMap } from 'mnemonist'
 import type { FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role, SessionUser, User } from '../../schemas/users.js'
 import { ForbiddenError, InvalidTokenError, UnauthorizedError } from '../../services/infra/errors.js'
@@ -35,23 +36,34 @@ const BEARER = /^Bearer +(\S+)$/i
 
 interface Claims { sub: string, gen: number }
 
+/** Tokens this process has verified, by the token itself: a client's next requests skip the signature check. */
+const VERIFIED_TOKENS = 10_000
+
 export default fp(async (fastify) => {
   const { users, jwt } = fastify
 
-  /** The token's claims; fast-jwt's verifier directly (synchronous, with its verified-token cache). */
+  // Only a verified token is remembered (junk cannot fill it), with its expiry, which
+  // still holds. Revocation does not depend on it: the user is looked up on every request.
+  const verified = new LRUMap<string, Claims & { expiresAt: number }>(VERIFIED_TOKENS)
+
+  /** The token's claims: remembered, or from fast-jwt's verifier (synchronous). */
   function claimsOf (authorization: string | undefined): Claims {
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1]
     if (token === undefined) throw new UnauthorizedError('Send the access token as Authorization: Bearer <token>')
-    let claims: { sub?: unknown, gen?: unknown }
+    const known = verified.get(token)
+    if (known !== undefined && Date.now() < known.expiresAt) return known
+    let claims: { sub?: unknown, gen?: unknown, exp?: unknown }
     try {
-      claims = jwt.verify<{ sub?: unknown, gen?: unknown }>(token)
+      claims = jwt.verify<{ sub?: unknown, gen?: unknown, exp?: unknown }>(token)
     } catch (err) {
       const expired = (err as { code?: string }).code === 'FAST_JWT_EXPIRED'
       throw new InvalidTokenError(expired ? 'The access token has expired' : 'The access token is not valid')
     }
     const gen = claims.gen ?? 0
     if (typeof claims.sub !== 'string' || !Number.isSafeInteger(gen)) throw new InvalidTokenError('The access token is not valid')
-    return { sub: claims.sub, gen: gen as number }
+    const result = { sub: claims.sub, gen: gen as number }
+    if (typeof claims.exp === 'number') verified.set(token, { ...result, expiresAt: claims.exp * 1000 })
+    return result
   }
 
   // The user is looked up on every request (through the session cache), so a

@@ -14,10 +14,8 @@ export const autoConfig = (fastify: FastifyInstance): FastifyJWTOptions => {
   return {
     secret,
     // @fastify/jwt reads a number as seconds
-    sign: { expiresIn: tokenTtlSeconds },
-    // A verified token is remembered (hashed, until it expires or 10 minutes pass), so a
-    // client's next requests skip the signature check. Revocation does not depend on it:
-    // the user is looked up on every request.
-    verify: { cache: 10_000 }
+    // verified tokens are remembered by plugins/app/auth.ts, keyed by the token itself
+    // (fast-jwt's own cache hashes each token first: most of a request's authentication)
+    sign: { expiresIn: tokenTtlSeconds }
   }
 }
