@@ -6,6 +6,7 @@ import { cluster } from './cluster.js'
 import { dbOutage } from './db-outage.js'
 import { hostile } from './hostile.js'
 import { http } from './http.js'
+import { l2HitParts } from './l2-hit-parts.js'
 import { cleanUp, exitCleanly, loadAverage, machine, progress, removeBuild, RESULTS_DIR, saveResult, startRedis, table } from './lib.js'
 import { micro } from './micro.js'
 import { outage } from './outage.js'
@@ -15,7 +16,7 @@ import { propagation } from './propagation.js'
 import { stampedes } from './stampede.js'
 import { workload, workloadNetworkDb } from './workload.js'
 
-const SCENARIOS: Record<string, () => Promise<string>> = { micro, propagation, http, profile, workload, 'workload-network-db': workloadNetworkDb, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, cluster, peers }
+const SCENARIOS: Record<string, () => Promise<string>> = { micro, 'l2-hit-parts': l2HitParts, propagation, http, profile, workload, 'workload-network-db': workloadNetworkDb, stampede: stampedes, outage, 'db-outage': dbOutage, hostile, cluster, peers }
 
 async function main () {
   const only = process.argv.slice(2)
