@@ -13,38 +13,21 @@
 // The in-process tier never matches a glob itself: a pattern moves the version
 // of every kind it can reach, so those kinds' L1 entries are dropped whole.
 
-interface CharacterSet { negated: boolean, bytes: number[], ranges: Array<[number, number]> }
-
-/** A C `char` on x86-64. */
-const signed = (byte: number) => byte > 127 ? byte - 256 : byte
-
 const BACKSLASH = 0x5c
 const OPEN = 0x5b
 const CLOSE = 0x5d
 const CARET = 0x5e
 const DASH = 0x2d
 
-/** The class starting after the `[` at `i`; returns the token and the index after it. */
-function parseSet (p: Buffer, i: number): [CharacterSet, number] {
-  const negated = p[i] === CARET
-  if (negated) i++
-  const bytes: number[] = []
-  const ranges: Array<[number, number]> = []
+/** The index after the class that starts after the `[` at `i` (the end, when it is never closed). */
+function setEnd (p: Buffer, i: number): number {
+  if (p[i] === CARET) i++
   while (i < p.length && p[i] !== CLOSE) {
-    if (p[i] === BACKSLASH && p.length - i >= 2) {
-      bytes.push(p[i + 1]!)
-      i += 2
-    } else if (p.length - i >= 3 && p[i + 1] === DASH) {
-      const [a, b] = [signed(p[i]!), signed(p[i + 2]!)]
-      ranges.push(a <= b ? [a, b] : [b, a])
-      i += 3
-    } else {
-      bytes.push(p[i]!)
-      i++
-    }
+    if (p[i] === BACKSLASH && p.length - i >= 2) i += 2
+    else if (p.length - i >= 3 && p[i + 1] === DASH) i += 3
+    else i++
   }
-  // past the `]`, or at the end when the class was never closed
-  return [{ negated, bytes, ranges }, Math.min(i + 1, p.length)]
+  return Math.min(i + 1, p.length)
 }
 
 /**
@@ -62,7 +45,7 @@ export function globProblem (pattern: string): string | null {
     } else if (c === OPEN) {
       const problem = setProblem(p, i + 1)
       if (problem !== null) return problem
-      i = parseSet(p, i + 1)[1]
+      i = setEnd(p, i + 1)
     } else {
       i++
     }
