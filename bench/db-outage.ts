@@ -26,22 +26,34 @@ const keyOf = (r: RequestRecord) => `${r.path} ${r.token ?? ''}`
 /**
  * Whether a read during the outage had a valid entry to answer from: its key
  * was answered 200 before the outage, and no write that succeeded while or
- * after that read ran, before this one, could have invalidated it (a write to its form; for
+ * after that read ran (or within the propagation bound before it), before this
+ * one, could have invalidated it (a write to its form; for
  * lists, searches and widgets, which span forms, any write they depend on).
  */
-function classify (log: RequestRecord[], outageStart: number) {
+function classify (log: RequestRecord[], outageStart: number, marginMs: number) {
   const lastRead = new Map<string, RequestRecord>()
   for (const r of log) if (r.at < outageStart && r.method === 'GET' && r.status === 200) lastRead.set(keyOf(r), r)
   const writes = log.filter((r) => r.method !== 'GET' && (r.status === 200 || r.status === 201))
-  return (read: RequestRecord): boolean => {
+  const related = (read: RequestRecord) => {
+    const form = formOf(read.path)
+    return (write: RequestRecord) => read.path.startsWith('/api/v1/dashboard') ||
+      (form === undefined ? write.method === 'PATCH' : formOf(write.path) === form)
+  }
+  /** The read before the outage that this one counts on, and the last write it depends on sent before it. */
+  const explain = (read: RequestRecord) => {
+    const dependsOn = related(read)
+    return { before: lastRead.get(keyOf(read)), lastWrite: writes.filter((write) => write.at < read.at && dependsOn(write)).at(-1) }
+  }
+  const wasCached = (read: RequestRecord): boolean => {
     const before = lastRead.get(keyOf(read))
     if (before === undefined) return false
-    const form = formOf(read.path)
-    const dependsOn = (write: RequestRecord) => read.path.startsWith('/api/v1/dashboard') ||
-      (form === undefined ? write.method === 'PATCH' : formOf(write.path) === form)
-    // a write still running while that read loaded may have kept it from being stored (its versions moved)
-    return !writes.some((write) => write.doneAt > before.at && write.at < read.at && dependsOn(write))
+    const dependsOn = related(read)
+    // A write still running while that read loaded may have kept it from being stored (its versions
+    // moved), and so may one answered on the other instance up to the propagation bound before it:
+    // the message arriving mid-load keeps the value from being stored (no stale write-back).
+    return !writes.some((write) => write.doneAt > before.at - marginMs && write.at < read.at && dependsOn(write))
   }
+  return { wasCached, explain }
 }
 
 const redisErrors = async (instances: Instance[]) => (await Promise.all(instances.map((instance) => instance.stats()))).reduce((sum, stats) => sum + stats.cache.errors, 0)
@@ -75,11 +87,19 @@ export async function dbOutage (): Promise<string> {
   const errors = await redisErrors(instances) - errorsBefore
 
   const outage = run.log.filter((r) => r.at >= AT.lock * 1000 && r.at < AT.release * 1000)
-  const wasCached = classify(run.log, AT.lock * 1000)
+  const { wasCached, explain } = classify(run.log, AT.lock * 1000, PROPAGATION_BOUND_MS)
   const reads = outage.filter((r) => r.method === 'GET')
   const cachedReads = reads.filter(wasCached)
   const served = cachedReads.filter((r) => r.status === 200)
-  if (served.length < cachedReads.length) progress(`cached keys not answered, e.g. ${JSON.stringify(cachedReads.filter((r) => r.status !== 200).slice(0, 3))}`)
+  // what the propagation margin leaves out, and how those reads were answered
+  const withoutMargin = classify(run.log, AT.lock * 1000, 0).wasCached
+  const marginOnly = reads.filter((r) => withoutMargin(r) && !wasCached(r))
+  progress(`reads left out by the ${PROPAGATION_BOUND_MS} ms margin alone: ${marginOnly.length} (${marginOnly.filter((r) => r.status === 200).length} answered 200)`)
+  for (const read of cachedReads.filter((r) => r.status !== 200).slice(0, 5)) {
+    const { before, lastWrite } = explain(read)
+    const brief = (r?: RequestRecord) => r === undefined ? 'none' : `${r.method} ${r.path.slice(0, 60)} at ${r.at.toFixed(0)}–${r.doneAt.toFixed(0)} ms, ${r.status} ${r.cache ?? ''}`
+    progress(`cached key not answered: ${brief(read)}; read before: ${brief(before)}; last related write: ${brief(lastWrite)}`)
+  }
   const stale = served.filter((r) => r.cache === 'STALE')
   const writes = outage.filter((r) => r.method !== 'GET')
   const status = (list: RequestRecord[]) => {
