@@ -95,9 +95,9 @@ export async function dbOutage (): Promise<string> {
   const withoutMargin = classify(run.log, AT.lock * 1000, 0).wasCached
   const marginOnly = reads.filter((r) => withoutMargin(r) && !wasCached(r))
   progress(`reads left out by the ${PROPAGATION_BOUND_MS} ms margin alone: ${marginOnly.length} (${marginOnly.filter((r) => r.status === 200).length} answered 200)`)
+  const brief = (r?: RequestRecord) => r === undefined ? 'none' : `${r.method} ${r.path.slice(0, 60)} at ${r.at.toFixed(0)}–${r.doneAt.toFixed(0)} ms, ${r.status} ${r.cache ?? ''}`
   for (const read of cachedReads.filter((r) => r.status !== 200).slice(0, 5)) {
     const { before, lastWrite } = explain(read)
-    const brief = (r?: RequestRecord) => r === undefined ? 'none' : `${r.method} ${r.path.slice(0, 60)} at ${r.at.toFixed(0)}–${r.doneAt.toFixed(0)} ms, ${r.status} ${r.cache ?? ''}`
     progress(`cached key not answered: ${brief(read)}; read before: ${brief(before)}; last related write: ${brief(lastWrite)}`)
   }
   const stale = served.filter((r) => r.cache === 'STALE')

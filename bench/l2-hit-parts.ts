@@ -5,31 +5,27 @@ import { hrtime } from 'node:process'
 import type { Redis } from 'ioredis'
 import { benchCache } from './cache-instance.js'
 import { fmt, median, runIfMain, startRedis, table } from './lib.js'
+import { payloadOf } from './seed.js'
 
 const ROUNDS = 10
 const OPS_PER_ROUND = 500
 const KIND = 'query_result'
 const TAGS = ['form:1']
 
-/** A form-like JSON document of about `bytes`. */
-const documentOf = (bytes: number) => Buffer.from(JSON.stringify({
-  items: Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => ({ id: i, title: `Question ${i}`, type: 'text' }))
-})).subarray(0, bytes)
-
 export async function l2HitParts (): Promise<string> {
   const redis = await startRedis()
   const deflated = await benchCache(redis, { l1Enabled: false })
   const plain = await benchCache(redis, { l1Enabled: false, compressThreshold: 0 })
+  const commands = deflated.commands as Redis & Record<string, (...args: unknown[]) => Promise<unknown>>
+  commands.defineCommand('returnOne', { lua: 'return 1', numberOfKeys: 0 })
   const rows: string[][] = []
   for (const bytes of [1024, 12 * 1024]) {
-    const payload = documentOf(bytes)
+    const payload = payloadOf(bytes)
     const key = (name: string) => `parts-${bytes}-${name}`
     for (const [name, client] of Object.entries({ deflated, plain })) {
       const { fill } = await client.cache.open(KIND, key(name), TAGS, { read: false })
       if (!await fill!.commit(payload)) throw new Error('not stored')
     }
-    const commands = deflated.commands as Redis & Record<string, (...args: unknown[]) => Promise<unknown>>
-    commands.defineCommand('returnOne', { lua: 'return 1', numberOfKeys: 0 })
     const entryKey = deflated.cache.keys.entry(KIND, key('deflated'))
     const lockKey = deflated.cache.keys.lock(KIND, key('deflated'))
     const hit = (client: typeof deflated, name: string) => async () => {

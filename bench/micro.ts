@@ -10,6 +10,7 @@ import {
   compiled, fmt, interleaved, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, verdict,
   type RedisServer
 } from './lib.js'
+import { payloadOf } from './seed.js'
 
 // five minutes' TTL and 10,000 entries: nothing expires or is evicted during a section's rounds
 const KIND = 'query_result'
@@ -24,17 +25,6 @@ const IN_FLIGHT = 16
 const IN_FLIGHT_OPS = 6000
 /** "Moderate load": 16 clients, each one operation every 4 ms (4,000 operations/s). */
 const PACED = { clients: 16, periodMs: 4, durationMs: 1000 }
-
-/** A JSON document of about `bytes` bytes (a form, as the API returns it). */
-function payloadOf (bytes: number): Buffer {
-  const fields: object[] = []
-  const doc = () => JSON.stringify({ id: '6560a1b2c3d4e5f6a7b8c9d0', title: 'Customer survey', version: 3, fields })
-  while (doc().length < bytes - 120) {
-    const i = fields.length
-    fields.push({ name: `field_${i}`, label: `Question number ${i}`, type: i % 3 === 0 ? 'select' : 'text', required: i % 2 === 0 })
-  }
-  return Buffer.from(doc())
-}
 
 /**
  * The epoch check runs once a second in every cache, whatever the traffic: not an

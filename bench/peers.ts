@@ -9,6 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { AUTO_PIPELINING, engineL2Only, engineSubjects, floorClients, KIND, peerSubjects, TTL_SECONDS, type Doc, type EngineHandles, type Loader, type PeerCache, type Subject } from './peer-caches.js'
 import { costOf, measured, watchRedis } from './peer-costs.js'
 import { compiled, fmt, machine, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
+import { payloadOf } from './seed.js'
 
 const ROUNDS = 7
 const L1_ROUNDS = 7
@@ -40,17 +41,6 @@ const selected = (name: string) => only === undefined || only.some((prefix) => n
 const notAPeer = (name: string) => name.startsWith(ENGINE) || name.startsWith(FLOOR)
 
 // ---------------------------------------------------------------- the document and the "database"
-
-/** A JSON document of about `bytes` bytes (a form, as the API returns it); as bench/micro.ts builds it. */
-function payloadOf (bytes: number): Buffer {
-  const fields: object[] = []
-  const doc = () => JSON.stringify({ id: '6560a1b2c3d4e5f6a7b8c9d0', title: 'Customer survey', version: 3, fields })
-  while (doc().length < bytes - 120) {
-    const i = fields.length
-    fields.push({ name: `field_${i}`, label: `Question number ${i}`, type: i % 3 === 0 ? 'select' : 'text', required: i % 2 === 0 })
-  }
-  return Buffer.from(doc())
-}
 
 const BASE: Doc = JSON.parse(payloadOf(1024).toString('utf8'))
 

@@ -6,6 +6,17 @@ import { ADMIN, compiled, login, prng, progress } from './lib.js'
 
 export const PASSWORD = 'bench-user-password'
 
+/** A JSON document of about `bytes` bytes (a form, as the API returns it). */
+export function payloadOf (bytes: number): Buffer {
+  const fields: object[] = []
+  const doc = () => JSON.stringify({ id: '6560a1b2c3d4e5f6a7b8c9d0', title: 'Customer survey', version: 3, fields })
+  while (doc().length < bytes - 120) {
+    const i = fields.length
+    fields.push({ name: `field_${i}`, label: `Question number ${i}`, type: i % 3 === 0 ? 'select' : 'text', required: i % 2 === 0 })
+  }
+  return Buffer.from(doc())
+}
+
 /**
  * The default entry limits (form_schema 1,000) hold a tenth of 10,000 forms;
  * an operator sizes them to the data set, as the workload benches do (the default limits are per deployment).

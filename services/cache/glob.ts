@@ -19,17 +19,6 @@ const CLOSE = 0x5d
 const CARET = 0x5e
 const DASH = 0x2d
 
-/** The index after the class that starts after the `[` at `i` (the end, when it is never closed). */
-function setEnd (p: Buffer, i: number): number {
-  if (p[i] === CARET) i++
-  while (i < p.length && p[i] !== CLOSE) {
-    if (p[i] === BACKSLASH && p.length - i >= 2) i += 2
-    else if (p.length - i >= 3 && p[i + 1] === DASH) i += 3
-    else i++
-  }
-  return Math.min(i + 1, p.length)
-}
-
 /**
  * Why Redis would read `pattern` differently from what it most likely means,
  * or why it is malformed; null when it is a plain, well-formed glob.
@@ -43,9 +32,9 @@ export function globProblem (pattern: string): string | null {
       if (i === p.length - 1) return 'a trailing \\ escapes nothing (write \\\\ for a backslash)'
       i += 2
     } else if (c === OPEN) {
-      const problem = setProblem(p, i + 1)
-      if (problem !== null) return problem
-      i = setEnd(p, i + 1)
+      const set = checkSet(p, i + 1)
+      if (typeof set === 'string') return set
+      i = set
     } else {
       i++
     }
@@ -53,7 +42,8 @@ export function globProblem (pattern: string): string | null {
   return null
 }
 
-function setProblem (p: Buffer, i: number): string | null {
+/** The class that starts after the `[` at `i`: what is wrong with it, or the index after its `]`. */
+function checkSet (p: Buffer, i: number): string | number {
   const start = i
   if (p[i] === CARET) i++
   const body = i
@@ -74,5 +64,5 @@ function setProblem (p: Buffer, i: number): string | null {
   }
   if (i >= p.length) return 'a [ is never closed (Redis would take the rest of the pattern as its character class)'
   if (i === body) return p[start] === CARET ? '[^] matches any character (write ? instead)' : '[] matches nothing'
-  return null
+  return i + 1
 }
