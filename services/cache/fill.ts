@@ -7,7 +7,7 @@ import type { RedisTier, StoreRequest } from './redis-tier.js'
 import type { CacheCounters } from './stats.js'
 import type { TagClock } from './tag-clock.js'
 import type { CacheSettings, Hit } from './types.js'
-import type { TagVersions } from './versions.js'
+import { isCreated, type TagVersions } from './versions.js'
 
 /** A miss for the caller to fill: compute the value, then `commit` it, or `abandon` or `fail` (exactly one, always). */
 export interface Fill {
@@ -107,12 +107,26 @@ export function createFills (deps: FillDeps) {
       createVersions: ticket.create,
       lockKey: lock === undefined ? undefined : ticket.lockKey
     }
-    const created = await l2!.store(request)
-    if (created === undefined) return
+    const there = await l2!.store(request)
+    if (there === undefined) return
     deps.stored(ticket.kind, bucket)
-    // the versions this store created are known now (no read needed next time)
-    const made = ticket.create.filter((_, i) => created[i] === true)
-    versions.learn(made.map(([tag]) => tag), made.map(([, version]) => version), ticket.since)
+    // A version to create that was there already: another first load's (then the entry is
+    // recorded under it instead), or an invalidation's (then the value may be older than that
+    // write, and the entry stays unreadable, as it was stored).
+    const recorded = [...ticket.versions!]
+    let invalidated = false
+    const found = ticket.create.map(([tag, version], i) => {
+      const current = there[i] ?? version
+      if (current !== version && !isCreated(current)) invalidated = true
+      recorded[ticket.tags.indexOf(tag)] = current
+      return current
+    })
+    // what this store created or found is known now (no read needed next time)
+    versions.learn(ticket.create.map(([tag]) => tag), found, ticket.since)
+    if (invalidated || recorded.every((version, i) => version === ticket.versions![i])) return
+    const entry = { payload, createdAt, ttlMs, versions: recorded.join(' ') }
+    await l2!.rewrite(ticket.fullKey, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
+    keepInL1(ticket, entry, recorded)
   }
 
   /** A fill for `ticket`; `lock` is the token of the lock it holds, if it does. */

@@ -122,20 +122,26 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
 
     /**
      * Writes an entry (creating the versions it was computed under if they are
-     * still absent) and ends its lock. Resolves with whether each version was created.
+     * still absent) and ends its lock. Resolves with, for each version to create,
+     * the one already there (null: this store created it).
      */
     store (request: StoreRequest) {
       return guarded('store', async () => {
-        const [created] = await Promise.all([
+        const [there] = await Promise.all([
           Promise.all(request.createVersions.map(([tag, version]) => tag === GLOBAL_TAG
-            ? redis.set(keys.epochVersion, version, 'NX')
-            : redis.set(keys.tagVersion(tag), version, 'PX', versionTtlMs, 'NX'))),
+            ? redis.set(keys.epochVersion, version, 'NX', 'GET')
+            : redis.set(keys.tagVersion(tag), version, 'PX', versionTtlMs, 'NX', 'GET'))),
           redis.set(request.entryKey, request.bytes, 'PX', request.keepMs),
           redis.zadd(request.bucketKey, request.dropAt, request.entryKey),
           ...(request.lockKey === undefined ? [] : [redis.del(request.lockKey)])
         ])
-        return created.map((reply) => reply === 'OK')
+        return there
       })
+    },
+
+    /** Writes an entry again, as recorded under other versions (see fill.ts: a version another first load created). */
+    rewrite (entryKey: string, bytes: Buffer, keepMs: number) {
+      return guarded('store', () => redis.set(entryKey, bytes, 'PX', keepMs))
     },
 
     /** Holds a size index to `limit`; the entries it pushed out are deleted. */

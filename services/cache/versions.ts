@@ -18,6 +18,15 @@ export function newVersion (): string {
   return pool.toString('base64url', offset - VERSION_BYTES, offset)
 }
 
+// A version a store creates for a tag that had none carries this mark; an invalidation's never does.
+// So a store that finds another first load's version there knows nothing was invalidated since its
+// read found the tag absent (an invalidation would have left an unmarked one), and records its entry
+// under that version instead of losing it.
+const CREATED = '~'
+
+/** Whether a version was created by a first store, not by an invalidation. */
+export const isCreated = (version: string) => version.startsWith(CREATED)
+
 export interface TagVersionsOptions {
   memory: MemoryTier
   clock: TagClock
@@ -109,7 +118,7 @@ export function createTagVersions ({ memory, clock, trusted, capacity = 100_000 
     /** The version this instance proposes for a tag that has none yet (created with the first entry stored under it). */
     propose (tag: string): string {
       let version = proposed.get(tag)
-      if (version === undefined) proposed.set(tag, version = newVersion())
+      if (version === undefined) proposed.set(tag, version = CREATED + newVersion())
       return version
     },
 
