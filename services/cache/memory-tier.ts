@@ -33,7 +33,8 @@ type Lru = LRUMapWithDelete<string, MemoryEntry>
  * The kinds whose every entry carries `tag`: all of them for the global tag,
  * one for a kind's tag, none for an entry's own tags. Those two are implicit:
  * not indexed (the kind's LRU is their index), so a store touches only the
- * entry's own tags, and dropping a kind is one pass over its LRU.
+ * entry's own tags. Each kind has a tag index of its own, so dropping a kind
+ * empties its LRU and its index whole, whatever it holds.
  */
 function kindsCarrying (tag: string): readonly CacheKind[] {
   if (tag === GLOBAL_TAG) return CACHE_KINDS
@@ -65,25 +66,25 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
   let capSeq = 0
   let capAt = Infinity
   const capped = (entry: MemoryEntry, now: number) => capAt <= now && entry.seq! <= capSeq
-  // an entry's own tag → the keys (and their kind) carrying it
-  const byTag = new Map<string, Map<string, CacheKind>>()
+  // per kind, an entry's own tag → the keys of that kind carrying it (so dropping a kind drops its index whole)
+  const byTag = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, new Map<string, Set<string>>()])) as Record<CacheKind, Map<string, Set<string>>>
 
-  function index (key: string, kind: CacheKind, tags: readonly string[]) {
+  function index (kind: CacheKind, key: string, tags: readonly string[]) {
     for (const tag of tags) {
       if (isImplicit(tag)) continue
-      let keys = byTag.get(tag)
-      if (keys === undefined) byTag.set(tag, keys = new Map())
-      keys.set(key, kind)
+      let keys = byTag[kind].get(tag)
+      if (keys === undefined) byTag[kind].set(tag, keys = new Set())
+      keys.add(key)
     }
   }
 
-  function unindex (key: string, tags: readonly string[]) {
+  function unindex (kind: CacheKind, key: string, tags: readonly string[]) {
     for (const tag of tags) {
       if (isImplicit(tag)) continue
-      const keys = byTag.get(tag)
+      const keys = byTag[kind].get(tag)
       if (keys === undefined) continue
       keys.delete(key)
-      if (keys.size === 0) byTag.delete(tag)
+      if (keys.size === 0) byTag[kind].delete(tag)
     }
   }
 
@@ -92,16 +93,16 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
   /** The keys (and their kind) of the entries carrying `tag`, collected first: the caller may remove them. */
   function carrying (tag: string): Array<[string, CacheKind]> {
     const kinds = kindsCarrying(tag)
-    if (kinds.length === 0) return [...byTag.get(tag) ?? []]
-    return kinds.flatMap((kind) => [...lrus[kind].keys()].map((key): [string, CacheKind] => [key, kind]))
+    const keysOf = (kind: CacheKind) => kinds.length === 0 ? byTag[kind].get(tag) ?? [] : lrus[kind].keys()
+    return (kinds.length === 0 ? CACHE_KINDS : kinds).flatMap((kind) => [...keysOf(kind)].map((key): [string, CacheKind] => [key, kind]))
   }
 
   /** Empties one kind's LRU (the fast path of dropping a kind's tag or the global one). */
   function clearKind (kind: CacheKind): number {
     const lru = lrus[kind]
     const size = lru.size
-    for (const [key, entry] of lru.entries()) unindex(key, entry.tags)
     lru.clear()
+    byTag[kind].clear()
     bytes -= kindBytes[kind]
     kindBytes[kind] = 0
     return size
@@ -109,14 +110,13 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
 
   function clear (): number {
     let dropped = 0
-    for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear(); kindBytes[kind] = 0 }
-    byTag.clear()
+    for (const kind of CACHE_KINDS) { dropped += lrus[kind].size; lrus[kind].clear(); byTag[kind].clear(); kindBytes[kind] = 0 }
     bytes = 0
     return dropped
   }
 
   function forget (kind: CacheKind, key: string, entry: MemoryEntry) {
-    unindex(key, entry.tags)
+    unindex(kind, key, entry.tags)
     bytes -= entry.payload.length
     kindBytes[kind] -= entry.payload.length
   }
@@ -168,7 +168,7 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
         evictions[kind]++
       }
       entry.seq = ++seq
-      index(key, kind, entry.tags)
+      index(kind, key, entry.tags)
       bytes += entry.payload.length
       kindBytes[kind] += entry.payload.length
       shrink()
@@ -187,7 +187,8 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
       }
       for (const kind of kinds) dropped[kind] += clearKind(kind)
       for (const tag of tags) {
-        if (!isImplicit(tag)) for (const [key, kind] of byTag.get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
+        if (isImplicit(tag)) continue
+        for (const kind of CACHE_KINDS) for (const key of byTag[kind].get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
       }
       return dropped
     },
@@ -203,7 +204,8 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
     /** The tags some entry carries (for checking them all against Redis). */
     tags (): string[] {
       const held = CACHE_KINDS.filter((kind) => lrus[kind].size > 0)
-      return held.length === 0 ? [...byTag.keys()] : [...byTag.keys(), ...held.map(kindTag), GLOBAL_TAG]
+      const own = new Set(CACHE_KINDS.flatMap((kind) => [...byTag[kind].keys()]))
+      return held.length === 0 ? [...own] : [...own, ...held.map(kindTag), GLOBAL_TAG]
     },
 
     /** Nothing is served after `at` (fresh or grace) until `uncap`: entries may have missed an invalidation. */

@@ -219,7 +219,8 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
     async deleteMatching (glob: string, force = false): Promise<{ keys: number, entries: KindCounts } | undefined> {
       return guarded('deleteMatching', async () => {
         const entries = zeroCounts()
-        let deleted = 0
+        // each batch's UNLINK goes while the next SCAN runs
+        const unlinked: Array<Promise<number>> = []
         // every master of a Cluster holds its own share of the keys: SCAN each
         for (const node of dataNodes(redis)) {
           let cursor = '0'
@@ -229,15 +230,14 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
             const ours = found.filter((key) => keys.isCacheKey(key))
             if (ours.length === 0) continue
             // a Cluster refuses keys of several slots in one command: one UNLINK each there, one per batch elsewhere
-            deleted += cluster
-              ? (await Promise.all(ours.map((key) => redis.unlink(key)))).reduce((sum, n) => sum + n, 0)
-              : await redis.unlink(...ours)
+            unlinked.push(...(cluster ? ours.map((key) => redis.unlink(key)) : [redis.unlink(...ours)]))
             for (const key of ours) {
               const kind = keys.kindOf(key)
               if (kind !== undefined) entries[kind]++
             }
           } while (cursor !== '0')
         }
+        const deleted = (await Promise.all(unlinked)).reduce((sum, n) => sum + n, 0)
         return { keys: deleted, entries }
       }, force)
     },
