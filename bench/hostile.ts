@@ -139,8 +139,12 @@ export async function hostile (): Promise<string> {
       const ms = median(times)
       patternRows.push([label, `\`${pattern}\``, before!.l1Entries.toLocaleString('en-US'), target === instance ? before!.redisKeys.toLocaleString('en-US') : '',
         String(deleted), fmt(ms, 1), fmt(Math.max(...times), 1), scanTimes.length === 0 ? '' : fmt(median(scanTimes), 1), fmt(median(healthTimes), 1)])
-      targets.push([`${label}: \`${pattern.length > 24 ? pattern.slice(0, 22) + '…' : pattern}\` with ${before!.l1Entries.toLocaleString('en-US')} L1 entries < ${PATTERN_TARGET_MS} ms (median)`,
-        `${fmt(ms, 1)} ms`, verdict(ms < PATTERN_TARGET_MS)])
+      // The target is on the in-process keys (where a backtracking matcher once ran). With Redis, the same
+      // request also waits for Redis' own SCAN of its keyspace, which the table shows timed alone.
+      if (target === l1Only) {
+        targets.push([`\`${pattern.length > 24 ? pattern.slice(0, 22) + '…' : pattern}\` with ${before!.l1Entries.toLocaleString('en-US')} L1 entries < ${PATTERN_TARGET_MS} ms (median)`,
+          `${fmt(ms, 1)} ms`, verdict(ms < PATTERN_TARGET_MS)])
+      }
     }
   }
 
