@@ -13,8 +13,9 @@ export async function propagation (): Promise<string> {
   const a = await benchCache(redis)
   const b = await benchCache(redis)
   // registered after B's cache registered its own: when this runs, B has applied the message
-  let applied: (() => void) | undefined
-  b.subscriber.on('message', () => applied?.())
+  // (the trial's invalidation, not a heartbeat, which goes on the same channel)
+  let applied: ((message: { tags?: string[] }) => void) | undefined
+  b.subscriber.on('message', (_channel: string, raw: string) => applied?.(JSON.parse(raw) as { tags?: string[] }))
 
   const propagated: number[] = []
   const invalidateCall: number[] = []
@@ -25,7 +26,9 @@ export async function propagation (): Promise<string> {
     const tags = [`form:propagation-${trial}`]
     await b.cache.set(KIND, key, { trial }, { tags })
     if ((await b.cache.lookup(KIND, key, tags)).hit?.tier !== 'l1') throw new Error('B should hold the entry in L1')
-    const seen = new Promise<number>((resolve) => { applied = () => resolve(performance.now()) })
+    const seen = new Promise<number>((resolve) => {
+      applied = (message) => { if (message.tags?.includes(tags[0]!) === true) resolve(performance.now()) }
+    })
     const started = performance.now()
     await a.cache.invalidateTags(tags)
     invalidateCall.push(performance.now() - started)
