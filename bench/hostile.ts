@@ -4,11 +4,10 @@
 // by the kind's entry limit and the byte budget), and how long a 19-star
 // pattern invalidation takes with 10,000 entries in the in-process tier.
 import { join } from 'node:path'
-import type { Redis } from 'ioredis'
 import { Agent, request } from 'node:http'
-import { ADMIN, api, fmt, freePort, login, progress, runIfMain, serviceEnv, startInstance, startRedis, table, tempDir, verdict, type Instance } from './lib.js'
+import type { Redis } from 'ioredis'
+import { ADMIN, api, fmt, freePort, login, median, progress, runIfMain, serviceEnv, startInstance, startRedis, table, tempDir, verdict, type Instance } from './lib.js'
 import { seedDatabase } from './seed.js'
-import { median } from './support/stats.js'
 
 const REQUESTS = 10_000
 const CONCURRENCY = 16

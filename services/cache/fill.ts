@@ -125,8 +125,9 @@ export function createFills (deps: FillDeps) {
     versions.learn(ticket.create.map(([tag]) => tag), found, ticket.since)
     if (invalidated || recorded.every((version, i) => version === ticket.versions![i])) return
     const entry = { payload, createdAt, ttlMs, versions: recorded.join(' ') }
-    await l2!.rewrite(ticket.fullKey, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
+    // into L1 now, while what it records is what this instance just learned
     keepInL1(ticket, entry, recorded)
+    await l2!.rewrite(ticket.fullKey, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
   }
 
   /** A fill for `ticket`; `lock` is the token of the lock it holds, if it does. */
