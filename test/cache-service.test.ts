@@ -327,29 +327,31 @@ t.test('a value built on a cached value is never stored as current while its mes
   t.same(await loadResponse(a), { built_from: 'v2' }, 'nothing stale was stored for the others')
 })
 
-t.test('two first loads of one new tag on two instances: both entries are readable from Redis', async (t) => {
+/** A and B each open a first load of one new tag (k1, k2); A's is stored; a reader without L1 sees Redis only. */
+async function twoFirstLoads (t: Test) {
   const { a, b, prefix } = await pair(t)
   const reader = await cacheInstance(t, { prefix, settings: { l1Enabled: false } })
   const first = await a.cache.open('form_schema', 'k1', ['form:new'])
   const second = await b.cache.open('form_schema', 'k2', ['form:new'])
   await first.fill!.commit(Buffer.from('"a"'))
-  await second.fill!.commit(Buffer.from('"b"'))
+  return { b, reader, second: second.fill! }
+}
+
+t.test('two first loads of one new tag on two instances: both entries are readable from Redis', async (t) => {
+  const { b, reader, second } = await twoFirstLoads(t)
+  await second.commit(Buffer.from('"b"'))
   t.equal((await reader.cache.open('form_schema', 'k1', ['form:new'], { lead: false })).hit?.tier, 'l2', 'the first stored')
   t.equal((await reader.cache.open('form_schema', 'k2', ['form:new'], { lead: false })).hit?.tier, 'l2', 'the second stored, under the version the first created')
   t.equal((await b.cache.lookup('form_schema', 'k2', ['form:new'])).hit?.tier, 'l1', 'and its own instance still serves it from L1')
 })
 
 t.test('a first load of a new tag that is invalidated before the load is stored: the entry is never readable', async (t) => {
-  const { a, b, prefix } = await pair(t)
-  const reader = await cacheInstance(t, { prefix, settings: { l1Enabled: false } })
-  const first = await a.cache.open('form_schema', 'k1', ['form:new'])
-  const second = await b.cache.open('form_schema', 'k2', ['form:new'])
-  await first.fill!.commit(Buffer.from('"a"'))
+  const { b, reader, second } = await twoFirstLoads(t)
   // B has not heard of the write yet when it stores (its message is still on the way)
   b.subscriber.stream.pause()
   t.teardown(() => b.subscriber.stream.resume())
   await reader.cache.invalidateTags(['form:new'])
-  await second.fill!.commit(Buffer.from('"b, read before the write"'))
+  await second.commit(Buffer.from('"b, read before the write"'))
   t.equal((await reader.cache.open('form_schema', 'k1', ['form:new'], { lead: false })).hit, undefined, 'the first is invalidated')
   t.equal((await reader.cache.open('form_schema', 'k2', ['form:new'], { lead: false })).hit, undefined, 'the second, computed before the write, is not served')
 })

@@ -93,7 +93,9 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
   /** The keys (and their kind) of the entries carrying `tag`, collected first: the caller may remove them. */
   function carrying (tag: string): Array<[string, CacheKind]> {
     const kinds = kindsCarrying(tag)
-    const keysOf = (kind: CacheKind) => kinds.length === 0 ? byTag[kind].get(tag) ?? [] : lrus[kind].keys()
+    const keysOf = kinds.length === 0
+      ? (kind: CacheKind) => byTag[kind].get(tag) ?? []
+      : (kind: CacheKind) => lrus[kind].keys()
     return (kinds.length === 0 ? CACHE_KINDS : kinds).flatMap((kind) => [...keysOf(kind)].map((key): [string, CacheKind] => [key, kind]))
   }
 
@@ -187,8 +189,7 @@ export function createMemoryTier ({ kinds, maxBytes }: MemoryTierOptions) {
       }
       for (const kind of kinds) dropped[kind] += clearKind(kind)
       for (const tag of tags) {
-        if (isImplicit(tag)) continue
-        for (const kind of CACHE_KINDS) for (const key of byTag[kind].get(tag) ?? []) if (remove(kind, key)) dropped[kind]++
+        if (!isImplicit(tag)) for (const [key, kind] of carrying(tag)) if (remove(kind, key)) dropped[kind]++
       }
       return dropped
     },
