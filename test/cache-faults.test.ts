@@ -160,3 +160,24 @@ t.test('an invalidation goes past an open breaker: other instances hear of a wri
   await until(async () => (await b.cache.getOrSet('form_schema', 'changing', load, { tags: ['form:1'] })).title === 'v2', 2000, 'B dropped its entry')
   t.equal((await a.cache.health()).breaker, 'open', 'the breaker is still open')
 })
+
+t.test('this process standing still past the deadline (a synchronous call holding the event loop) does not open the breaker: Redis answered in time', async (t) => {
+  const server = await ownRedis(t)
+  const { cache } = await cacheInstance(t, { port: server.port, env: { CACHE_OP_TIMEOUT_MS: String(DEADLINE) } })
+  await cache.getOrSet('form_schema', 'warm', async () => ({ v: 0 }))
+  const standStill = (ms: number) => { const until = performance.now() + ms; while (performance.now() < until); }
+
+  // a read in flight (Redis holds its answer a little, well within the deadline) while the process stands still
+  await server.pause(DEADLINE / 2)
+  const read = cache.getOrSet('form_schema', 'during-the-stall', async () => ({ v: 1 }))
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  // from a check-phase callback, so the next turn of the event loop runs its timers before it reads the answer
+  await new Promise((resolve) => setImmediate(() => resolve(standStill(DEADLINE * 4))))
+  t.same(await read, { v: 1 }, 'the read is answered')
+  t.match(await cache.health(), { backend: 'redis', breaker: 'closed' }, 'Redis stays in use')
+
+  // Redis itself slower than the deadline still opens it
+  await server.pause(DEADLINE * 3)
+  await cache.getOrSet('form_schema', 'while-redis-is-slow', async () => ({ v: 2 }))
+  t.equal((await cache.health()).breaker, 'open')
+})

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { admin, build, createForm } from './support/app.js'
+import { ownRedis } from './support/cache.js'
 import { until } from './support/wait.js'
 import { lockDatabase } from './database-lock.js'
 
@@ -43,6 +44,26 @@ t.test('while the database is locked by another process: cached keys answer STAL
   await until(async () => (await app.inject({ url: '/health/ready' })).statusCode === 200, 10_000, 'the database is back')
   await until(async () => ['MISS', 'HIT'].includes(String((await get(url)).headers['x-cache'])), 5000, 'fresh answers again')
   t.equal((await get(`/api/v1/forms/${never.id}`)).statusCode, 200)
+})
+
+t.test('a call that waits on the locked database (the event loop waits with it) does not take Redis out of use', async (t) => {
+  const redis = await ownRedis(t)
+  const app = await build(t, { ...shortTtls, REDIS_PORT: String(redis.port), CACHE_OP_TIMEOUT_MS: '100' })
+  const root = await admin(app)
+  const form = await createForm(app, root)
+  const url = `/api/v1/forms/${form.id}`
+  t.equal((await app.inject({ url, headers: root.headers })).headers['x-cache'], 'MISS')
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+
+  await lockDatabase(t, app.config.database.sqlitePath)
+  // a cache read on its way (Redis answers it within its deadline) when SQLite starts waiting
+  await redis.pause(50)
+  const read = app.cache.getOrSet('query_result', 'in-flight', async () => ({ v: 1 }))
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  await new Promise((resolve) => setImmediate(() => resolve(app.repositories.ping().catch(() => {}))))
+  t.same(await read, { v: 1 })
+  t.match(await app.cache.health(), { backend: 'redis', breaker: 'closed' }, 'Redis stays in use')
+  t.equal((await app.inject({ url, headers: root.headers })).headers['x-cache'], 'STALE', 'and the grace entry is served')
 })
 
 t.test('an invalidated entry is never served as a grace entry', async (t) => {

@@ -3,6 +3,7 @@ import type { CircuitBreaker } from './breaker.js'
 import { GLOBAL_TAG, type Keyspace } from './keys.js'
 import { CACHE_KINDS } from './kinds.js'
 import { BACK_OFF, EPOCH, EXTEND_LOCK, READ, RELEASE_LOCK, TRIM } from './scripts.js'
+import { stalledMs } from './stalls.js'
 import { zeroCounts, type KindCounts } from './types.js'
 
 export type RedisClient = Redis | Cluster
@@ -69,6 +70,10 @@ export function humanBytes (bytes: number): string {
 }
 
 const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
+
+/** The per-command deadline the client was given (ioredis' `commandTimeout`). */
+const deadlineOf = (client: RedisClient) =>
+  (isCluster(client) ? client.options.redisOptions?.commandTimeout : client.options.commandTimeout) ?? Infinity
 const SCAN_BATCH = 2000
 
 /**
@@ -86,17 +91,26 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
   client.defineCommand('cacheEpoch', { lua: EPOCH, numberOfKeys: 2 })
   const redis = client as RedisClient & Scripts
   const cluster = isCluster(client)
+  const deadlineMs = deadlineOf(client)
 
   async function guarded<T> (operation: string, run: () => Promise<T>, force = false): Promise<T | undefined> {
     if (!force && !breaker.allows()) return undefined
+    const stalledBefore = stalledMs()
     try {
       const result = await run()
       breaker.success()
       return result
     } catch (err) {
       onError(operation, err)
-      // A timeout means Redis is already slower than our budget: stop paying it now.
-      breaker.failure(err, { trip: isTimeout(err) })
+      if (!isTimeout(err)) {
+        breaker.failure(err)
+      } else if (stalledMs() - stalledBefore < deadlineMs / 2) {
+        // A timeout means Redis is already slower than our budget: stop paying it now.
+        breaker.trip(err)
+      }
+      // else this process stood still for much of the wait (a synchronous call held the
+      // event loop, as SQLite waiting on a lock does): Redis may well have answered in
+      // time, so it is not held against Redis
       return undefined
     }
   }
