@@ -122,10 +122,10 @@ async function app (fastify: FastifyInstance, opts: AppOptions) {
   // Requests that arrive on a kept-alive connection while the instance drains.
   let closing = false
   fastify.addHook('preClose', async () => { closing = true })
-  fastify.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done()
     reply.header('connection', 'close')
-    throw new ServiceUnavailableError('The service is shutting down: retry on another instance')
+    done(new ServiceUnavailableError('The service is shutting down: retry on another instance'))
   })
 
   await fastify.register(strictQuery)

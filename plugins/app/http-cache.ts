@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify'
+import type { FastifyReply, FastifyRequest, onRequestAbortHookHandler, onResponseHookHandler, onSendHookHandler, preHandlerHookHandler } from 'fastify'
 import type { CacheKind } from '../../services/cache/kinds.js'
 import type { Fill, Hit } from '../../services/cache/cache-service.js'
 import { ifNoneMatchMatches } from '../../services/caching/conditional.js'
@@ -120,7 +120,8 @@ export default fp(async (fastify) => {
     serve(request, reply, hit)
   }
 
-  const store: onSendHookHandler = async function (request, reply, payload) {
+  /** What a response the request is to store sends: its own payload, or the grace entry when the handler failed. */
+  function stored (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const state = request.responseCache
     if (state === null) return payload
     request.responseCache = null
@@ -149,12 +150,20 @@ export default fp(async (fastify) => {
     return notModified(request, reply, payload)
   }
 
+  // Hooks with a callback, not a promise: on a hit they have nothing to wait for.
+  const store: onSendHookHandler = function (request, reply, payload, done) {
+    done(null, stored(request, reply, payload))
+  }
+
   // a request that ends without reaching onSend must still let its followers go
-  const release = async (request: FastifyRequest) => {
+  function release (request: FastifyRequest, done: (err?: Error) => void) {
     const state = request.responseCache
     request.responseCache = null
-    if (state !== null) await state.fill.abandon()
+    if (state === null) return done()
+    state.fill.abandon().then(() => done(), done)
   }
+  const releaseOnResponse: onResponseHookHandler = (request, _reply, done) => release(request, done)
+  const releaseOnAbort: onRequestAbortHookHandler = (request, done) => release(request, done)
 
   fastify.addHook('onRoute', (route) => {
     if (route.config?.cache === undefined) return
@@ -163,11 +172,12 @@ export default fp(async (fastify) => {
     // after validation (the key is built from the validated request) and after the route's own hooks
     route.preHandler = [...asArray(route.preHandler), lookup]
     route.onSend = [...asArray(route.onSend), store]
-    route.onResponse = [...asArray(route.onResponse), release]
-    route.onRequestAbort = [...asArray(route.onRequestAbort), release]
+    route.onResponse = [...asArray(route.onResponse), releaseOnResponse]
+    route.onRequestAbort = [...asArray(route.onRequestAbort), releaseOnAbort]
   })
 
   // Routes without the cache get the same conditional-request handling (their ETag comes from @fastify/etag).
-  fastify.addHook('onSend', async (request, reply, payload) =>
-    request.routeOptions.config.cache === undefined ? notModified(request, reply, payload) : payload)
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    done(null, request.routeOptions.config.cache === undefined ? notModified(request, reply, payload) : payload)
+  })
 }, { name: 'http-cache', dependencies: ['cache', '@fastify/etag'] })

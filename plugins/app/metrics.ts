@@ -13,9 +13,11 @@ export default fp(async (fastify) => {
   const metrics = createMetrics({ cache, invalidation, repositories })
   fastify.decorate('metrics', metrics)
 
-  fastify.addHook('onResponse', async (request, reply) => {
+  // a callback, not a promise: nothing to wait for
+  fastify.addHook('onResponse', (request, reply, done) => {
     // the route's pattern; requests no route matched share one label value
     const route = request.routeOptions.url ?? 'unmatched'
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000)
+    done()
   })
 }, { name: 'metrics', dependencies: ['db', 'cache', 'invalidation'] })
