@@ -108,7 +108,10 @@ export interface RouteFigures { count: number, cacheHits: number, latencies: num
 export interface TrafficRun {
   requests: number
   seconds: number
+  /** ms from when the driver sent each request (its wait for a free connection included) until it was answered. */
   latencies: number[]
+  /** ms each request was sent after it was due: the driver's own timer (1 ms ticks), the same for any service. */
+  lateness: number[]
   /** [start (ms since the run began), latency (ms), ok] per request, for phase analysis. */
   timeline: Array<[number, number, boolean]>
   routes: Record<OperationName, RouteFigures>
@@ -209,15 +212,16 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
 
   /**
    * An open loop: `rate` requests per second for `durationMs`, each to a random
-   * instance, whether or not the earlier ones have been answered. A request's
-   * latency counts from when it was due, so a stalled service (or driver) is
-   * charged for the wait (no coordinated omission).
+   * instance, whether or not the earlier ones have been answered (no
+   * coordinated omission: a slow service is charged for the queue it builds).
+   * A request is sent at the first timer tick at or after it is due; its
+   * latency counts from then, and how late the tick was is kept apart.
    */
   async function run ({ targets, rate, durationMs, log = false }: { targets: readonly string[], rate: number, durationMs: number, log?: boolean }): Promise<TrafficRun> {
     const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })
     const routes = Object.fromEntries(weights.map(([name]) => [name, { count: 0, cacheHits: 0, latencies: [] }])) as unknown as Record<OperationName, RouteFigures>
     const result: TrafficRun = {
-      requests: 0, seconds: 0, latencies: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: [], log: []
+      requests: 0, seconds: 0, latencies: [], lateness: [], timeline: [], routes, failures: 0, failureSamples: [], conflicts: 0, freshness: freshness.counts, staleReads: [], log: []
     }
     const before = { ...freshness.counts }
     const staleBefore = freshness.staleReads.length
@@ -228,10 +232,11 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
       if (result.failureSamples.length < 5) result.failureSamples.push(message)
     }
 
-    /** `dueAt`: when the request was due (its latency counts from then); freshness counts from when it was sent. */
+    /** `dueAt`: when the request was due; its latency and freshness count from when it was sent. */
     async function one (op: Operation, dueAt: number) {
       const target = pick(targets)
       const sentAt = performance.now()
+      result.lateness.push(sentAt - dueAt)
       let ok = false
       try {
         const headers: Record<string, string> = op.token === undefined ? {} : { authorization: `Bearer ${op.token}` }
@@ -254,7 +259,7 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
       } catch (err) {
         fail(`${op.method} ${op.path}: ${(err as Error).message}`)
       }
-      const latency = performance.now() - dueAt
+      const latency = performance.now() - sentAt
       routes[op.name].count++
       routes[op.name].latencies.push(latency)
       result.latencies.push(latency)
@@ -265,7 +270,8 @@ export function createTraffic (data: Seed, tokens: ReadonlyMap<string, string>, 
     const interval = 1000 / rate
     let issued = 0
     while (performance.now() < end) {
-      const due = Math.floor((performance.now() - started) / interval)
+      // every request due by now: number `issued` is due at `issued * interval`
+      const due = Math.floor((performance.now() - started) / interval) + 1
       for (; issued < due; issued++) {
         const request = one(next(), started + issued * interval)
         pending.add(request)

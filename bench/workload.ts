@@ -114,6 +114,7 @@ function report ({ cached, uncached }: Record<'cached' | 'uncached', Measured[]>
     compare('requests/s (offered: ' + RATE + ')', rps, 0),
     compare('p50 latency, ms', p50),
     compare('p99 latency, ms', p99),
+    [...compare('the driver\'s send lateness p50, ms (its 1 ms timer; not in the latencies)', (m) => percentile(m.run.lateness, 50)).slice(0, 3), ''],
     compare('database reads per request', readsPerRequest, 3),
     compare('CPU µs per request: service instances', (m) => m.cpu.instances, 0),
     [...compare('CPU µs per request: Redis', (m) => m.cpu.redis, 0).slice(0, 3), ''],
