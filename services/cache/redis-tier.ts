@@ -74,6 +74,7 @@ const isTimeout = (err: unknown) => /timed? ?out/i.test((err as Error).message)
 /** The per-command deadline the client was given (ioredis' `commandTimeout`). */
 const deadlineOf = (client: RedisClient) =>
   (isCluster(client) ? client.options.redisOptions?.commandTimeout : client.options.commandTimeout) ?? Infinity
+
 const SCAN_BATCH = 2000
 
 /**
@@ -102,15 +103,11 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       return result
     } catch (err) {
       onError(operation, err)
-      if (!isTimeout(err)) {
-        breaker.failure(err)
-      } else if (stalledMs() - stalledBefore < deadlineMs / 2) {
-        // A timeout means Redis is already slower than our budget: stop paying it now.
-        breaker.trip(err)
-      }
-      // else this process stood still for much of the wait (a synchronous call held the
-      // event loop, as SQLite waiting on a lock does): Redis may well have answered in
-      // time, so it is not held against Redis
+      // A timeout means Redis is already slower than our budget: stop paying it now. Unless
+      // this process stood still for much of the wait (a synchronous call held the event
+      // loop, as SQLite waiting on a lock does): Redis may well have answered in time.
+      const timedOut = isTimeout(err)
+      if (!timedOut || stalledMs() - stalledBefore < deadlineMs / 2) breaker.failure(err, { trip: timedOut })
       return undefined
     }
   }
