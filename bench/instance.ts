@@ -2,8 +2,12 @@
 // (same config loader, server options and app plugin, compiled by tsc as for
 // `npm start`), listening on a free loopback port. The parent talks to it over
 // IPC: `ready` (with the port), `stats` (counters read in this process),
-// `memory` (after a full collection), `stop`.
+// `memory` (after a full collection), `profile` (start, or stop and write a
+// CPU profile of what ran since: a scenario's measured rounds), `stop`.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import type { AddressInfo } from 'node:net'
+import { dirname } from 'node:path'
 import Fastify from 'fastify'
 import { delayRepositories } from './support/db-delay.js'
 import { compiled, median, type InstanceStats } from './lib.js'
@@ -49,8 +53,24 @@ function memory () {
   return { rss, heapUsed, external, arrayBuffers }
 }
 
-process.on('message', (message: { type: string, id?: number }) => {
+/** V8's CPU profiler, as --cpu-prof runs it, for a part of the run: started, then written to `file` when stopped. */
+const profiler = new Session()
+async function profile (file?: string) {
+  if (file === undefined) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+    return
+  }
+  const { profile } = await profiler.post('Profiler.stop')
+  profiler.disconnect()
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(profile))
+}
+
+process.on('message', (message: { type: string, id?: number, file?: string }) => {
   if (message.type === 'stop') void stop()
+  if (message.type === 'profile') void profile(message.file).then(() => process.send!({ type: 'profile', id: message.id, profile: true }))
   if (message.type === 'memory') process.send!({ type: 'memory', id: message.id, memory: memory() })
   if (message.type === 'stats') void stats().then((result) => process.send!({ type: 'stats', id: message.id, stats: result }))
 })

@@ -85,7 +85,10 @@ async function runWorkload (dbDelayMs: number): Promise<string> {
   progress(`warm-up: ${WARMUP_MS / 1000} s of the workload on each system`)
   await systems.cached.measure(WARMUP_MS)
   await systems.uncached.measure(WARMUP_MS)
+  // BENCH_CPU_PROF=1: besides each instance's whole run, a profile of the measured rounds alone (no priming)
+  const profiling = process.env.BENCH_CPU_PROF === '1' ? await Promise.all([...cached, ...uncached].map((instance) => instance.profile())) : []
   const results = await interleaved(ROUNDS, { cached: () => systems.cached.measure(), uncached: () => systems.uncached.measure() }, 'workload: ')
+  for (const file of await Promise.all(profiling.map((profile) => profile.stop('measured-rounds')))) progress(`CPU profile of the measured rounds: ${file}`)
 
   return report(results as Record<'cached' | 'uncached', Measured[]>, dbDelayMs)
 }

@@ -138,6 +138,7 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         await make('abc', 'plain')
         await make('a.c notation', '')
         await make('Été', 'C:\\temp | ^start$ {2}')
+        await make('Say "hi"', 'OR NOT near(x) *')
 
         const titles = async (filter: FormFilter) => {
           const { items, total } = await forms.list(filter, ALL)
@@ -160,6 +161,11 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await titles({ q: '{2}' }), ['Été'], 'braces are literal')
         t.same(await titles({ q: 'ÉTÉ' }), ['Été'], 'non-ASCII letters fold case too')
         t.same(await titles({ q: 'nowhere' }), [])
+        t.same(await titles({ q: '"hi"' }), ['Say "hi"'], 'double quotes are literal')
+        t.same(await titles({ q: 'say "' }), ['Say "hi"'], 'an unbalanced double quote too')
+        t.same(await titles({ q: 'or not near(' }), ['Say "hi"'], 'search operators are words')
+        t.same(await titles({ q: 'x) *' }), ['Say "hi"'], 'a star is no prefix')
+        t.same(await titles({ q: 'hi"\nor' }), ['Say "hi"'], 'across the title and the description, as one text')
         t.same(await titles({ q: 'c', status: 'published' }), ['Price (USD) .* [beta]'], 'q with a status')
         t.same(await titles({ q: 'c', owner_id: newObjectId() }), [], 'q with another owner')
       })
@@ -241,6 +247,31 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await forms.countByStatus(bob), { draft: 0, published: 1, archived: 1 })
         t.same(await forms.countByStatus(), { draft: 2, published: 2, archived: 1 })
         t.same(await forms.countByStatus(newObjectId()), { draft: 0, published: 0, archived: 0 })
+      })
+
+      t.test('counts and listing totals follow every write: a new form, a status or an owner changed, a form deleted', async (t) => {
+        const { forms } = await fresh(t)
+        const [alice, bob] = [newObjectId(), newObjectId()]
+        const counts = async () => ({
+          alice: await forms.countByStatus(alice),
+          all: await forms.countByStatus(),
+          bob: await forms.countByOwner(bob),
+          totals: [
+            (await forms.list({}, ALL)).total,
+            (await forms.list({ status: 'published' }, ALL)).total,
+            (await forms.list({ owner_id: alice, status: 'draft' }, ALL)).total,
+            (await forms.list({ q: 'form' }, ALL)).total
+          ]
+        })
+        const first = await forms.create(newForm(alice, { title: 'First form' }))
+        const second = await forms.create(newForm(alice, { title: 'Second form', status: 'published' }))
+        t.same(await counts(), { alice: { draft: 1, published: 1, archived: 0 }, all: { draft: 1, published: 1, archived: 0 }, bob: 0, totals: [2, 1, 1, 2] })
+        await forms.update(first.id, { status: 'published' }, first.version)
+        t.same(await counts(), { alice: { draft: 0, published: 2, archived: 0 }, all: { draft: 0, published: 2, archived: 0 }, bob: 0, totals: [2, 2, 0, 2] }, 'a status changed')
+        await forms.update(second.id, { owner_id: bob, status: 'archived', title: 'Second' }, second.version)
+        t.same(await counts(), { alice: { draft: 0, published: 1, archived: 0 }, all: { draft: 0, published: 1, archived: 1 }, bob: 1, totals: [2, 1, 0, 1] }, 'an owner, a status and a title changed')
+        await forms.delete(first.id)
+        t.same(await counts(), { alice: { draft: 0, published: 0, archived: 0 }, all: { draft: 0, published: 0, archived: 1 }, bob: 1, totals: [1, 0, 0, 0] }, 'a form deleted')
       })
     })
 

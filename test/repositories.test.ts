@@ -84,6 +84,37 @@ t.test('sqlite: a database from before token revocation gets the column, and its
   t.match(await reopened.users.findSession('a'.repeat(24)), { token_generation: 1 }, 'opening it again changes nothing')
 })
 
+t.test('sqlite: the search index and the form counts are rebuilt on open when they do not match the forms', async (t) => {
+  const path = join(tempDir(t), 'forms.db')
+  const owner = 'b'.repeat(24)
+  const first = createSqliteRepositories(path)
+  const survey = await first.forms.create({ owner_id: owner, title: 'Customer survey', description: '', status: 'published', fields: [] })
+  await first.forms.create({ owner_id: owner, title: 'Event sign-up', description: '', status: 'draft', fields: [] })
+  await first.close()
+  const listed = async (repositories: typeof first) => ({
+    found: (await repositories.forms.list({ q: 'survey' }, { page: 1, per_page: 10 })).items.map((form) => form.id),
+    total: (await repositories.forms.list({ status: 'draft' }, { page: 1, per_page: 10 })).total,
+    counts: await repositories.forms.countByStatus(owner)
+  })
+  const expected = { found: [survey.id], total: 1, counts: { draft: 1, published: 1, archived: 0 } }
+
+  for (const [what, damage] of [
+    ['a database from before they existed', 'DROP TABLE forms_search; DROP TABLE form_counts'],
+    ['rows renumbered or lost, counts wrong', 'UPDATE forms_search SET rowid = rowid + 100; UPDATE form_counts SET n = 7']
+  ] as const) {
+    const raw = new Database(path)
+    raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_derived_update; DROP TRIGGER forms_derived_delete; ${damage}`)
+    raw.close()
+    const reopened = createSqliteRepositories(path)
+    t.same(await listed(reopened), expected, what)
+    await reopened.forms.create({ owner_id: owner, title: 'Another survey', description: '', status: 'draft', fields: [] })
+    t.equal((await reopened.forms.list({ q: 'survey' }, { page: 1, per_page: 10 })).total, 2, `${what}: and kept up to date again`)
+    t.equal(await reopened.forms.countByOwner(owner), 3)
+    await reopened.forms.delete((await reopened.forms.list({ q: 'another' }, { page: 1, per_page: 10 })).items[0]!.id)
+    await reopened.close()
+  }
+})
+
 t.test('sqlite: a write acknowledged before a kill -9 is on disk', async (t) => {
   const path = join(tempDir(t), 'forms.db')
   const adapter = pathToFileURL(join(import.meta.dirname, '../services/repositories/sqlite.ts')).href

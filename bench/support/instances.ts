@@ -35,6 +35,8 @@ export interface Instance {
   stats (): Promise<InstanceStats>
   /** The instance's memory after a full garbage collection, bytes. */
   memory (): Promise<InstanceMemory>
+  /** Starts V8's CPU profiler in the instance; `stop` writes what it saw to bench/results/profiles/<name>/<part>.cpuprofile. */
+  profile (): Promise<{ stop (part: string): Promise<string> }>
   stop (): Promise<void>
 }
 
@@ -104,11 +106,21 @@ export async function startInstance (name: string, env: Record<string, string>, 
     pid: child.pid!,
     stop,
     stats: () => ask<InstanceStats>('stats'),
-    memory: () => ask<InstanceMemory>('memory')
+    memory: () => ask<InstanceMemory>('memory'),
+    async profile () {
+      await ask('profile')
+      return {
+        async stop (part: string) {
+          const file = join(profileDir, `${part}.cpuprofile`)
+          await ask('profile', { file })
+          return file
+        }
+      }
+    }
   }
 
   /** A question over IPC; the answer carries the question's id and `type`, with the result under that name. */
-  function ask<T> (type: 'stats' | 'memory'): Promise<T> {
+  function ask<T> (type: 'stats' | 'memory' | 'profile', extra: Record<string, unknown> = {}): Promise<T> {
     const id = ++requestIds
     return new Promise<T>((resolve, reject) => {
       const onMessage = (message: { type: string, id?: number } & Record<string, unknown>) => {
@@ -117,7 +129,7 @@ export async function startInstance (name: string, env: Record<string, string>, 
         resolve(message[type] as T)
       }
       child.on('message', onMessage)
-      child.send({ type, id }, (err) => { if (err !== null) reject(err) })
+      child.send({ type, id, ...extra }, (err) => { if (err !== null) reject(err) })
     })
   }
 }

@@ -1,6 +1,6 @@
 import type { Form, FormStatus } from '../../../schemas/forms.js'
 import { newObjectId } from '../ids.js'
-import type { Repositories, StatusCounts } from '../port.js'
+import type { FormFilter, Repositories, StatusCounts } from '../port.js'
 import { searchText } from '../search.js'
 import { now, type SqliteContext } from './context.js'
 
@@ -28,15 +28,37 @@ const toForm = (row: FormRow): Form => ({
   updated_at: row.updated_at
 })
 
-// Builds the WHERE clause of a form listing; `q` is matched literally with instr().
-function formWhere (filter: { status?: string, q?: string, owner_id?: string }) {
+/** The trigram index matches substrings of 3 characters or more; shorter ones are looked for with instr(). */
+const INDEXED_QUERY = 3
+/**
+ * A page of matches read from the index costs about this many rows of an
+ * ordered scan: the index fetches and sorts every match, the scan stops once
+ * it has the page (10,000 forms: a word in one form in ten, 2.3 ms from the
+ * index against 0.07 ms scanned; one in a hundred, 0.3 against 2.0 ms).
+ */
+const INDEX_ROW_COST = 6
+
+/**
+ * The WHERE clause of a form listing; `q` (lower-cased) is matched literally,
+ * as a substring of the search text: through the trigram index, or by instr().
+ */
+function formWhere (filter: FormFilter, q: string | undefined, viaIndex: boolean) {
   const clauses: string[] = []
   const params: string[] = []
   if (filter.status !== undefined) { clauses.push('status = ?'); params.push(filter.status) }
   if (filter.owner_id !== undefined) { clauses.push('owner_id = ?'); params.push(filter.owner_id) }
-  if (filter.q !== undefined) { clauses.push('instr(search_text, ?) > 0'); params.push(filter.q.toLowerCase()) }
+  if (q !== undefined && viaIndex) {
+    clauses.push('rowid IN (SELECT rowid FROM forms_search WHERE forms_search MATCH ?)')
+    params.push(phrase(q))
+  } else if (q !== undefined) {
+    clauses.push('instr(search_text, ?) > 0')
+    params.push(q)
+  }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
 }
+
+/** One FTS5 phrase: the whole query, quotes doubled, matched as consecutive trigrams. */
+const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`
 
 export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteContext): Repositories['forms'] {
   const formById = prepare<[string], FormRow>('SELECT * FROM forms WHERE id = ?')
@@ -66,10 +88,24 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
     },
 
     async list (filter, { page, per_page: perPage }) {
-      const { where, params } = formWhere(filter)
-      const total = (prepare(`SELECT count(*) AS n FROM forms ${where}`).get(...params) as { n: number }).n
+      const q = filter.q?.toLowerCase()
+      const indexed = q !== undefined && [...q].length >= INDEXED_QUERY
+      const count = (sql: string, ...params: string[]) => (prepare(sql).get(...params) as { n: number }).n
+      const filtered = formWhere(filter, q, indexed)
+      const total = q === undefined
+        ? count(`SELECT coalesce(sum(n), 0) AS n FROM form_counts ${filtered.where}`, ...filtered.params)
+        : filter.status === undefined && filter.owner_id === undefined && indexed
+          ? count('SELECT count(*) AS n FROM forms_search WHERE forms_search MATCH ?', phrase(q))
+          : count(`SELECT count(*) AS n FROM forms ${filtered.where}`, ...filtered.params)
+      const offset = (page - 1) * perPage
+      if (total <= offset) return { items: [], total }
+      // an ordered scan reads about `forms / total` rows for each match it returns
+      const forms = count('SELECT count(*) AS n FROM forms')
+      const { where, params } = indexed && (offset + perPage) * forms > INDEX_ROW_COST * total * total
+        ? filtered
+        : formWhere(filter, q, false)
       const rows = prepare(`SELECT * FROM forms ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
-        .all(...params, perPage, (page - 1) * perPage) as FormRow[]
+        .all(...params, perPage, offset) as FormRow[]
       return { items: rows.map(toForm), total }
     },
 
@@ -98,13 +134,13 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
     },
 
     async countByOwner (ownerId) {
-      return (prepare('SELECT count(*) AS n FROM forms WHERE owner_id = ?').get(ownerId) as { n: number }).n
+      return (prepare('SELECT coalesce(sum(n), 0) AS n FROM form_counts WHERE owner_id = ?').get(ownerId) as { n: number }).n
     },
 
     async countByStatus (ownerId) {
       const rows = (ownerId === undefined
-        ? prepare('SELECT status, count(*) AS n FROM forms GROUP BY status').all()
-        : prepare('SELECT status, count(*) AS n FROM forms WHERE owner_id = ? GROUP BY status').all(ownerId)
+        ? prepare('SELECT status, sum(n) AS n FROM form_counts GROUP BY status').all()
+        : prepare('SELECT status, n FROM form_counts WHERE owner_id = ?').all(ownerId)
       ) as Array<{ status: FormStatus, n: number }>
       const counts: StatusCounts = { draft: 0, published: 0, archived: 0 }
       for (const row of rows) counts[row.status] = row.n

@@ -67,8 +67,60 @@ function addTokenGeneration (db: Database.Database) {
   }
 }
 
-/** Creates the tables that are missing and adds the columns of later versions. */
+/**
+ * What form listings read instead of scanning the forms, kept by triggers in
+ * the transaction of every write: a trigram index of each form's search text
+ * (substring search, what instr() matches; keyed by the form's rowid), and
+ * the number of forms per owner and status (a listing's total).
+ */
+const DERIVED = `
+CREATE VIRTUAL TABLE IF NOT EXISTS forms_search USING fts5(search_text, tokenize = 'trigram case_sensitive 1');
+CREATE TABLE IF NOT EXISTS form_counts (
+  owner_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (owner_id, status)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS forms_derived_insert AFTER INSERT ON forms BEGIN
+  INSERT INTO forms_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+  INSERT INTO form_counts (owner_id, status, n) VALUES (new.owner_id, new.status, 1)
+    ON CONFLICT (owner_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS forms_derived_update AFTER UPDATE OF search_text, owner_id, status ON forms BEGIN
+  UPDATE forms_search SET search_text = new.search_text WHERE rowid = old.rowid AND new.search_text IS NOT old.search_text;
+  UPDATE form_counts SET n = n - 1 WHERE owner_id = old.owner_id AND status = old.status;
+  INSERT INTO form_counts (owner_id, status, n) VALUES (new.owner_id, new.status, 1)
+    ON CONFLICT (owner_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS forms_derived_delete AFTER DELETE ON forms BEGIN
+  DELETE FROM forms_search WHERE rowid = old.rowid;
+  UPDATE form_counts SET n = n - 1 WHERE owner_id = old.owner_id AND status = old.status;
+END;
+`
+
+/**
+ * Rebuilds the derived tables when they do not match the forms: a database
+ * of an earlier version, or one changed by other means (VACUUM may renumber
+ * the rowids the search index is keyed by). One pass over the forms.
+ */
+function checkDerived (db: Database.Database) {
+  const mismatch = db.prepare(`SELECT
+      EXISTS (SELECT 1 FROM forms f LEFT JOIN forms_search s ON s.rowid = f.rowid WHERE s.search_text IS NOT f.search_text)
+      OR (SELECT count(*) FROM forms_search) != (SELECT count(*) FROM forms)
+      OR EXISTS (SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status
+        EXCEPT SELECT owner_id, status, n FROM form_counts WHERE n > 0)
+      OR (SELECT count(*) FROM form_counts WHERE n > 0) != (SELECT count(*) FROM (SELECT DISTINCT owner_id, status FROM forms))`).pluck().get()
+  if (mismatch === 0) return
+  db.transaction(() => {
+    db.exec(`DELETE FROM forms_search; INSERT INTO forms_search (rowid, search_text) SELECT rowid, search_text FROM forms;
+      DELETE FROM form_counts; INSERT INTO form_counts (owner_id, status, n) SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status;`)
+  })()
+}
+
+/** Creates the tables that are missing, adds the columns of later versions, and checks the derived tables. */
 export function migrate (db: Database.Database): void {
   db.exec(SCHEMA)
   addTokenGeneration(db)
+  db.exec(DERIVED)
+  checkDerived(db)
 }
