@@ -435,6 +435,17 @@ export function repositoryContract (t: Test, kind: Repositories['kind'], open: O
         t.same(await responses.perDay(bob, fourth), expectedPerDay([created[4]!.submitted_at], fourth))
         t.same(await responses.perDay(undefined, new Date(Date.now() + 3_600_000).toISOString()), [])
         t.same(await responses.perDay(newObjectId(), yesterday), [])
+
+        await forms.update(a1.id, { owner_id: bob }, a1.version)
+        t.same(await responses.countPerForm(bob, 10), [
+          { form_id: a1.id, title: 'A one', count: 3 },
+          { form_id: b1.id, title: 'B one', count: 2 }
+        ], 'a form keeps its count when it changes owner')
+        await forms.delete(b1.id)
+        t.same(await responses.countPerForm(undefined, 2), [
+          { form_id: a1.id, title: 'A one', count: 3 },
+          { form_id: a2.id, title: 'A two', count: 1 }
+        ], 'a deleted form is gone from the counts')
       })
     })
 

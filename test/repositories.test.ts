@@ -90,20 +90,24 @@ t.test('sqlite: the search index and the form counts are rebuilt on open when th
   const first = createSqliteRepositories(path)
   const survey = await first.forms.create({ owner_id: owner, title: 'Customer survey', description: '', status: 'published', fields: [] })
   await first.forms.create({ owner_id: owner, title: 'Event sign-up', description: '', status: 'draft', fields: [] })
+  await first.responses.create({ form_id: survey.id, form_version: 1, answers: {} })
   await first.close()
   const listed = async (repositories: typeof first) => ({
     found: (await repositories.forms.list({ q: 'survey' }, { page: 1, per_page: 10 })).items.map((form) => form.id),
     total: (await repositories.forms.list({ status: 'draft' }, { page: 1, per_page: 10 })).total,
-    counts: await repositories.forms.countByStatus(owner)
+    counts: await repositories.forms.countByStatus(owner),
+    answered: (await repositories.responses.countPerForm(owner, 1)).map(({ form_id: id, count }) => ({ id, count }))
   })
-  const expected = { found: [survey.id], total: 1, counts: { draft: 1, published: 1, archived: 0 } }
+  const expected = { found: [survey.id], total: 1, counts: { draft: 1, published: 1, archived: 0 }, answered: [{ id: survey.id, count: 1 }] }
 
   for (const [what, damage] of [
-    ['a database from before they existed', 'DROP TABLE forms_search; DROP TABLE form_counts'],
-    ['rows renumbered or lost, counts wrong', 'UPDATE forms_search SET rowid = rowid + 100; UPDATE form_counts SET n = 7']
+    ['a database from before they existed', 'DROP TABLE forms_search; DROP TABLE form_counts; DROP INDEX forms_by_responses; DROP INDEX forms_by_responses_all; ALTER TABLE forms DROP COLUMN response_count'],
+    ['rows renumbered or lost, counts wrong', 'UPDATE forms_search SET rowid = rowid + 100; UPDATE form_counts SET n = 7'],
+    ['a response count wrong, nothing else', 'UPDATE forms SET response_count = 5']
   ] as const) {
     const raw = new Database(path)
-    raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_derived_update; DROP TRIGGER forms_derived_delete; ${damage}`)
+    raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_derived_update; DROP TRIGGER forms_derived_delete;
+      DROP TRIGGER responses_count_insert; DROP TRIGGER responses_count_delete; ${damage}`)
     raw.close()
     const reopened = createSqliteRepositories(path)
     t.same(await listed(reopened), expected, what)

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS forms (
   fields TEXT NOT NULL,
   version INTEGER NOT NULL,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  response_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS forms_by_update ON forms (updated_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS forms_by_owner ON forms (owner_id, updated_at DESC);
@@ -59,19 +60,18 @@ CREATE TABLE IF NOT EXISTS dashboards (
 );
 `
 
-/** Databases created before token revocation existed get the column (every existing token stays valid: generation 0). */
-function addTokenGeneration (db: Database.Database) {
-  const columns = db.prepare('SELECT name FROM pragma_table_info(\'users\')').all() as Array<{ name: string }>
-  if (!columns.some(({ name }) => name === 'token_generation')) {
-    db.exec('ALTER TABLE users ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0')
-  }
+/** Adds a column a database of an earlier version lacks. */
+function addColumn (db: Database.Database, table: string, column: string, definition: string) {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>
+  if (!columns.some(({ name }) => name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
 }
 
 /**
- * What form listings read instead of scanning the forms, kept by triggers in
- * the transaction of every write: a trigram index of each form's search text
- * (substring search, what instr() matches; keyed by the form's rowid), and
- * the number of forms per owner and status (a listing's total).
+ * What listings and widgets read instead of scanning the forms, kept by
+ * triggers in the transaction of every write: a trigram index of each form's
+ * search text (substring search, what instr() matches; keyed by the form's
+ * rowid), the number of forms per owner and status (a listing's total), and
+ * each form's number of responses (the forms with the most, from an index).
  */
 const DERIVED = `
 CREATE VIRTUAL TABLE IF NOT EXISTS forms_search USING fts5(search_text, tokenize = 'trigram case_sensitive 1');
@@ -96,6 +96,14 @@ CREATE TRIGGER IF NOT EXISTS forms_derived_delete AFTER DELETE ON forms BEGIN
   DELETE FROM forms_search WHERE rowid = old.rowid;
   UPDATE form_counts SET n = n - 1 WHERE owner_id = old.owner_id AND status = old.status;
 END;
+CREATE INDEX IF NOT EXISTS forms_by_responses ON forms (owner_id, response_count DESC, updated_at DESC);
+CREATE INDEX IF NOT EXISTS forms_by_responses_all ON forms (response_count DESC, updated_at DESC);
+CREATE TRIGGER IF NOT EXISTS responses_count_insert AFTER INSERT ON responses BEGIN
+  UPDATE forms SET response_count = response_count + 1 WHERE id = new.form_id;
+END;
+CREATE TRIGGER IF NOT EXISTS responses_count_delete AFTER DELETE ON responses BEGIN
+  UPDATE forms SET response_count = response_count - 1 WHERE id = old.form_id;
+END;
 `
 
 /**
@@ -109,18 +117,22 @@ function checkDerived (db: Database.Database) {
       OR (SELECT count(*) FROM forms_search) != (SELECT count(*) FROM forms)
       OR EXISTS (SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status
         EXCEPT SELECT owner_id, status, n FROM form_counts WHERE n > 0)
-      OR (SELECT count(*) FROM form_counts WHERE n > 0) != (SELECT count(*) FROM (SELECT DISTINCT owner_id, status FROM forms))`).pluck().get()
+      OR (SELECT count(*) FROM form_counts WHERE n > 0) != (SELECT count(*) FROM (SELECT DISTINCT owner_id, status FROM forms))
+      OR EXISTS (SELECT 1 FROM forms f WHERE response_count != (SELECT count(*) FROM responses r WHERE r.form_id = f.id))`).pluck().get()
   if (mismatch === 0) return
   db.transaction(() => {
     db.exec(`DELETE FROM forms_search; INSERT INTO forms_search (rowid, search_text) SELECT rowid, search_text FROM forms;
-      DELETE FROM form_counts; INSERT INTO form_counts (owner_id, status, n) SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status;`)
+      DELETE FROM form_counts; INSERT INTO form_counts (owner_id, status, n) SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status;
+      UPDATE forms SET response_count = (SELECT count(*) FROM responses r WHERE r.form_id = forms.id);`)
   })()
 }
 
 /** Creates the tables that are missing, adds the columns of later versions, and checks the derived tables. */
 export function migrate (db: Database.Database): void {
   db.exec(SCHEMA)
-  addTokenGeneration(db)
+  // tokens issued before revocation existed stay valid: generation 0
+  addColumn(db, 'users', 'token_generation', 'INTEGER NOT NULL DEFAULT 0')
+  addColumn(db, 'forms', 'response_count', 'INTEGER NOT NULL DEFAULT 0')
   db.exec(DERIVED)
   checkDerived(db)
 }
