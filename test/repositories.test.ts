@@ -103,7 +103,8 @@ t.test('sqlite: the search index and the form counts are rebuilt on open when th
   for (const [what, damage] of [
     ['a database from before they existed', 'DROP TABLE forms_search; DROP TABLE form_counts; DROP INDEX forms_by_responses; DROP INDEX forms_by_responses_all; ALTER TABLE forms DROP COLUMN response_count'],
     ['rows renumbered or lost, counts wrong', 'UPDATE forms_search SET rowid = rowid + 100; UPDATE form_counts SET n = 7'],
-    ['a response count wrong, nothing else', 'UPDATE forms SET response_count = 5']
+    ['a response count wrong, nothing else', 'UPDATE forms SET response_count = 5'],
+    ['a count for forms that do not exist', 'INSERT INTO form_counts VALUES (\'someone\', \'draft\', -1)']
   ] as const) {
     const raw = new Database(path)
     raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_derived_update; DROP TRIGGER forms_derived_delete;

@@ -100,10 +100,8 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
       const offset = (page - 1) * perPage
       if (total <= offset) return { items: [], total }
       // an ordered scan reads about `forms / total` rows for each match it returns
-      const forms = count('SELECT count(*) AS n FROM forms')
-      const { where, params } = indexed && (offset + perPage) * forms > INDEX_ROW_COST * total * total
-        ? filtered
-        : formWhere(filter, q, false)
+      const viaIndex = indexed && (offset + perPage) * count('SELECT count(*) AS n FROM forms') > INDEX_ROW_COST * total * total
+      const { where, params } = viaIndex ? filtered : formWhere(filter, q, false)
       const rows = prepare(`SELECT * FROM forms ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
         .all(...params, perPage, offset) as FormRow[]
       return { items: rows.map(toForm), total }

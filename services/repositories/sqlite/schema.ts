@@ -116,8 +116,9 @@ function checkDerived (db: Database.Database) {
       EXISTS (SELECT 1 FROM forms f LEFT JOIN forms_search s ON s.rowid = f.rowid WHERE s.search_text IS NOT f.search_text)
       OR (SELECT count(*) FROM forms_search) != (SELECT count(*) FROM forms)
       OR EXISTS (SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status
-        EXCEPT SELECT owner_id, status, n FROM form_counts WHERE n > 0)
-      OR (SELECT count(*) FROM form_counts WHERE n > 0) != (SELECT count(*) FROM (SELECT DISTINCT owner_id, status FROM forms))
+        EXCEPT SELECT owner_id, status, n FROM form_counts WHERE n != 0)
+      OR EXISTS (SELECT owner_id, status, n FROM form_counts WHERE n != 0
+        EXCEPT SELECT owner_id, status, count(*) FROM forms GROUP BY owner_id, status)
       OR EXISTS (SELECT 1 FROM forms f WHERE response_count != (SELECT count(*) FROM responses r WHERE r.form_id = f.id))`).pluck().get()
   if (mismatch === 0) return
   db.transaction(() => {
