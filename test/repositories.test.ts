@@ -84,7 +84,7 @@ t.test('sqlite: a database from before token revocation gets the column, and its
   t.match(await reopened.users.findSession('a'.repeat(24)), { token_generation: 1 }, 'opening it again changes nothing')
 })
 
-t.test('sqlite: the search index and the form counts are rebuilt on open when they do not match the forms', async (t) => {
+t.test('sqlite: the derived data (search index, form counts, response counts) is rebuilt on open when it does not match the forms', async (t) => {
   const path = join(tempDir(t), 'forms.db')
   const owner = 'b'.repeat(24)
   const first = createSqliteRepositories(path)
