@@ -92,6 +92,7 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
       const indexed = q !== undefined && [...q].length >= INDEXED_QUERY
       const count = (sql: string, ...params: string[]) => (prepare(sql).get(...params) as { n: number }).n
       const filtered = formWhere(filter, q, indexed)
+      // the total: from the per-owner, per-status counts; for a search, from the index alone when nothing else filters
       const total = q === undefined
         ? count(`SELECT coalesce(sum(n), 0) AS n FROM form_counts ${filtered.where}`, ...filtered.params)
         : filter.status === undefined && filter.owner_id === undefined && indexed
