@@ -107,7 +107,7 @@ t.test('sqlite: the derived data (search index, form counts, response counts) is
     ['a count for forms that do not exist', 'INSERT INTO form_counts VALUES (\'someone\', \'draft\', -1)']
   ] as const) {
     const raw = new Database(path)
-    raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_derived_update; DROP TRIGGER forms_derived_delete;
+    raw.exec(`DROP TRIGGER forms_derived_insert; DROP TRIGGER forms_search_update; DROP TRIGGER forms_counts_update; DROP TRIGGER forms_derived_delete;
       DROP TRIGGER responses_count_insert; DROP TRIGGER responses_count_delete; ${damage}`)
     raw.close()
     const reopened = createSqliteRepositories(path)

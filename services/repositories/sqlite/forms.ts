@@ -62,6 +62,7 @@ const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`
 
 export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteContext): Repositories['forms'] {
   const formById = prepare<[string], FormRow>('SELECT * FROM forms WHERE id = ?')
+  const count = (sql: string, ...params: string[]) => (prepare(sql).get(...params) as { n: number }).n
 
   return {
     async create (input, owed) {
@@ -90,7 +91,6 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
     async list (filter, { page, per_page: perPage }) {
       const q = filter.q?.toLowerCase()
       const indexed = q !== undefined && [...q].length >= INDEXED_QUERY
-      const count = (sql: string, ...params: string[]) => (prepare(sql).get(...params) as { n: number }).n
       const filtered = formWhere(filter, q, indexed)
       // the total: from the per-owner, per-status counts; for a search, from the index alone when nothing else filters
       const total = q === undefined
@@ -133,7 +133,7 @@ export function createSqliteForms ({ db, prepare, outbox, atomically }: SqliteCo
     },
 
     async countByOwner (ownerId) {
-      return (prepare('SELECT coalesce(sum(n), 0) AS n FROM form_counts WHERE owner_id = ?').get(ownerId) as { n: number }).n
+      return count('SELECT coalesce(sum(n), 0) AS n FROM form_counts WHERE owner_id = ?', ownerId)
     },
 
     async countByStatus (ownerId) {

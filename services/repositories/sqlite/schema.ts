@@ -86,8 +86,12 @@ CREATE TRIGGER IF NOT EXISTS forms_derived_insert AFTER INSERT ON forms BEGIN
   INSERT INTO form_counts (owner_id, status, n) VALUES (new.owner_id, new.status, 1)
     ON CONFLICT (owner_id, status) DO UPDATE SET n = n + 1;
 END;
-CREATE TRIGGER IF NOT EXISTS forms_derived_update AFTER UPDATE OF search_text, owner_id, status ON forms BEGIN
-  UPDATE forms_search SET search_text = new.search_text WHERE rowid = old.rowid AND new.search_text IS NOT old.search_text;
+CREATE TRIGGER IF NOT EXISTS forms_search_update AFTER UPDATE OF search_text ON forms
+WHEN new.search_text IS NOT old.search_text BEGIN
+  UPDATE forms_search SET search_text = new.search_text WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS forms_counts_update AFTER UPDATE OF owner_id, status ON forms
+WHEN new.owner_id IS NOT old.owner_id OR new.status IS NOT old.status BEGIN
   UPDATE form_counts SET n = n - 1 WHERE owner_id = old.owner_id AND status = old.status;
   INSERT INTO form_counts (owner_id, status, n) VALUES (new.owner_id, new.status, 1)
     ON CONFLICT (owner_id, status) DO UPDATE SET n = n + 1;
