@@ -2,21 +2,28 @@
 // interleaved rounds): a script call, a script that only carries the entry, the
 // read script itself, and cache.open with the entry stored deflated (the rows
 // without "plain") and stored plain, each against a GET of the same bytes;
-// beside the client's time, Redis' own time per call (INFO commandstats).
+// beside the client's time, Redis' own time per call (INFO commandstats). Then
+// what deflating an entry costs and saves at each size: the client's CPU and
+// Redis' time per hit and per store, and the bytes Redis keeps (the choice of
+// CACHE_COMPRESS_THRESHOLD).
 import { hrtime } from 'node:process'
 import type { Redis } from 'ioredis'
 import { benchCache } from './cache-instance.js'
-import { fmt, median, runIfMain, startRedis, table } from './lib.js'
+import { compiled, fmt, median, runIfMain, startRedis, table } from './lib.js'
 import { payloadOf } from './seed.js'
 
 const ROUNDS = 10
 const OPS_PER_ROUND = 500
 const KIND = 'query_result'
 const TAGS = ['form:1']
+const SWEEP_KB = [1, 2, 4, 8, 12, 32]
+const SWEEP_ROUNDS = 8
+const SWEEP_OPS = 400
 
 export async function l2HitParts (): Promise<string> {
   const redis = await startRedis()
-  const deflated = await benchCache(redis, { l1Enabled: false })
+  // a threshold of 1 byte deflates every entry, 0 none: the rows say which they read
+  const deflated = await benchCache(redis, { l1Enabled: false, compressThreshold: 1 })
   const plain = await benchCache(redis, { l1Enabled: false, compressThreshold: 0 })
   const commands = deflated.commands as Redis & Record<string, (...args: unknown[]) => Promise<unknown>>
   commands.defineCommand('returnOne', { lua: 'return 1', numberOfKeys: 0 })
@@ -68,8 +75,66 @@ export async function l2HitParts (): Promise<string> {
         fmt(redisUs.get(name)! / ((ROUNDS - 1) * OPS_PER_ROUND), 2)])
     }
   }
-  return table(`An L2 hit, part by part (one client, sequential, auto-pipelining off; medians of ${ROUNDS - 1} interleaved rounds of ${OPS_PER_ROUND}; Redis µs: mean time Redis spent per call)`,
+  const parts = table(`An L2 hit, part by part (one client, sequential, auto-pipelining off; medians of ${ROUNDS - 1} interleaved rounds of ${OPS_PER_ROUND}; Redis µs: mean time Redis spent per call)`,
     ['payload', 'operation', 'p50 µs', '÷ raw GET', 'Redis µs per call'], rows)
+  return `${parts}\n\n${await deflateSweep(deflated, plain, commands)}`
+}
+
+type BenchCache = Awaited<ReturnType<typeof benchCache>>
+
+/**
+ * Per size, deflated against plain: the client's decoding and encoding (the
+ * service's codec, timed alone: a round trip's noise on this machine is larger
+ * than the difference), Redis' time per hit (the read script carries the entry),
+ * and the bytes Redis keeps.
+ */
+async function deflateSweep (deflated: BenchCache, plain: BenchCache, commands: Redis): Promise<string> {
+  const { encodeEntry, decodeEntry } = await compiled<typeof import('../services/cache/codec.js')>('services/cache/codec.js')
+  const variants = { plain, deflated }
+  const rows: string[][] = []
+  for (const kb of SWEEP_KB) {
+    const payload = payloadOf(kb * 1024)
+    const entry = { payload, createdAt: Date.now(), ttlMs: 60_000, versions: 'a1b2c3d4' }
+    const key = (name: string) => `sweep-${kb}-${name}`
+    const encoded = { plain: encodeEntry(entry, 0), deflated: encodeEntry(entry, 1) }
+    const codec = {
+      decodePlain: () => decodeEntry(encoded.plain),
+      decodeDeflated: () => decodeEntry(encoded.deflated),
+      encodePlain: () => encodeEntry(entry, 0),
+      encodeDeflated: () => encodeEntry(entry, 1)
+    }
+    const times = Object.fromEntries(Object.keys(codec).map((name) => [name, [] as number[]])) as Record<keyof typeof codec, number[]>
+    const redisUs = { plain: [] as number[], deflated: [] as number[] }
+    for (const [name, client] of Object.entries(variants)) {
+      const { fill } = await client.cache.open(KIND, key(name), TAGS, { read: false })
+      if (!await fill!.commit(payload)) throw new Error('not stored')
+    }
+    for (let round = 0; round < SWEEP_ROUNDS; round++) {
+      for (const [name, op] of Object.entries(codec)) {
+        const start = hrtime.bigint()
+        for (let i = 0; i < SWEEP_OPS; i++) op()
+        if (round > 0) times[name as keyof typeof codec].push(Number(hrtime.bigint() - start) / 1000 / SWEEP_OPS)
+      }
+      for (const [name, client] of Object.entries(variants)) {
+        const before = await redisTime(commands)
+        for (let i = 0; i < SWEEP_OPS; i++) {
+          if ((await client.cache.open(KIND, key(name), TAGS)).hit?.tier !== 'l2') throw new Error('expected an L2 hit')
+        }
+        if (round > 0) redisUs[name as keyof typeof variants].push(spent(before, await redisTime(commands)) / SWEEP_OPS)
+      }
+    }
+    const stored = async (client: BenchCache, name: string) => (await commands.getBuffer(client.cache.keys.entry(KIND, key(name))))!.length
+    const [plainBytes, deflatedBytes] = [await stored(plain, 'plain'), await stored(deflated, 'deflated')]
+    const m = (values: number[]) => median(values)
+    const clientExtra = m(times.decodeDeflated) - m(times.decodePlain)
+    const redisSaved = m(redisUs.plain) - m(redisUs.deflated)
+    rows.push([`${fmt(payload.length / 1024, 1)} KB`, `${fmt(plainBytes / 1024, 1)} → ${fmt(deflatedBytes / 1024, 1)} KB`,
+      fmt(m(times.decodePlain), 1), fmt(m(times.decodeDeflated), 1), fmt(m(redisUs.plain), 1), fmt(m(redisUs.deflated), 1),
+      fmt(clientExtra - redisSaved, 1), fmt(m(times.encodePlain), 1), fmt(m(times.encodeDeflated), 1)])
+  }
+  return table(`Deflate or store plain, by entry size (medians of ${SWEEP_ROUNDS - 1} interleaved rounds of ${SWEEP_OPS}; decode and encode: the service's codec timed alone; Redis: its time per L2 hit)`,
+    ['payload', 'stored, plain → deflated', 'decode µs: plain', 'deflated', 'Redis µs per hit: plain', 'deflated',
+      'a deflated hit costs more by, µs (client + Redis)', 'encode µs: plain', 'deflated'], rows)
 }
 
 /** µs Redis has spent in scripts and in GETs so far (a script's own GETs are also counted apart, as GETs). */
