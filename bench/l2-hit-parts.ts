@@ -3,7 +3,8 @@
 // read script itself, and cache.open with the entry stored deflated (the rows
 // without "plain") and stored plain, each against a GET of the same bytes;
 // beside the client's time, Redis' own time per call (INFO commandstats). Then
-// what deflating an entry costs and saves at each size: the client's CPU and
+// a miss part by part: its read, its store, and both, against the raw commands
+// that do as much. Then what deflating an entry costs and saves at each size: the client's CPU and
 // Redis' time per hit and per store, and the bytes Redis keeps (the choice of
 // CACHE_COMPRESS_THRESHOLD).
 import { hrtime } from 'node:process'
@@ -77,10 +78,61 @@ export async function l2HitParts (): Promise<string> {
   }
   const parts = table(`An L2 hit, part by part (one client, sequential, auto-pipelining off; medians of ${ROUNDS - 1} interleaved rounds of ${OPS_PER_ROUND}; Redis µs: mean time Redis spent per call)`,
     ['payload', 'operation', 'p50 µs', '÷ raw GET', 'Redis µs per call'], rows)
-  return `${parts}\n\n${await deflateSweep(deflated, plain, commands)}`
+  return [parts, await missParts(plain), await deflateSweep(deflated, plain, commands)].join('\n\n')
 }
 
 type BenchCache = Awaited<ReturnType<typeof benchCache>>
+type Fill = NonNullable<Awaited<ReturnType<BenchCache['cache']['open']>>['fill']>
+
+/**
+ * A miss, part by part, each against the raw commands that do as much: its
+ * read (the read script, which takes the lock), its store (the entry, its
+ * size-index member and the lock's release, sent at once), and both.
+ */
+async function missParts ({ cache, commands }: BenchCache): Promise<string> {
+  const payload = payloadOf(1024)
+  let n = 0
+  const opened: Fill[] = []
+  const ops: Record<string, { run: () => Promise<unknown>, versus?: string }> = {
+    'raw GET': { run: () => commands.getBuffer(`raw-miss-${n}`) },
+    'raw SET': { run: () => commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000) },
+    'raw GET + SET': {
+      run: async () => {
+        await commands.getBuffer(`raw-miss-${n}`)
+        await commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000)
+      }
+    },
+    'raw SET, ZADD and DEL sent at once': {
+      run: () => Promise.all([commands.set(`raw-miss-${n}`, payload, 'PX', 60_000), commands.zadd('raw-miss-index', n, `raw-miss-${n}`), commands.del(`raw-miss-lock-${n++}`)]),
+      versus: 'raw SET'
+    },
+    'cache.open, miss (the read script takes the lock)': {
+      run: async () => { opened.push((await cache.open(KIND, `miss-${n++}`, TAGS)).fill!) },
+      versus: 'raw GET'
+    },
+    'fill.commit of that miss (the store)': { run: () => opened.shift()!.commit(payload), versus: 'raw SET' },
+    'cache.open + fill.commit': {
+      run: async () => { await (await cache.open(KIND, `miss-${n++}`, TAGS)).fill!.commit(payload) },
+      versus: 'raw GET + SET'
+    }
+  }
+  const samples = new Map(Object.keys(ops).map((name) => [name, [] as number[]]))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, { run }] of Object.entries(ops)) {
+      for (let i = 0; i < OPS_PER_ROUND; i++) {
+        const start = hrtime.bigint()
+        await run()
+        if (round > 0) samples.get(name)!.push(Number(hrtime.bigint() - start) / 1000)
+      }
+    }
+  }
+  const rows = Object.entries(ops).map(([name, { versus }]) => {
+    const p50 = median(samples.get(name)!)
+    return [name, fmt(p50, 1), versus === undefined ? '' : `${fmt(p50 / median(samples.get(versus)!), 2)}× ${versus}`]
+  })
+  return table(`A miss, part by part (1 KB, stored plain as the service stores it; one client, sequential, auto-pipelining off; medians of ${ROUNDS - 1} interleaved rounds of ${OPS_PER_ROUND})`,
+    ['operation', 'p50 µs', 'against'], rows)
+}
 
 /**
  * Per size, deflated against plain: the client's decoding and encoding (the
