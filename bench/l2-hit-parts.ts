@@ -4,9 +4,9 @@
 // without "plain") and stored plain, each against a GET of the same bytes;
 // beside the client's time, Redis' own time per call (INFO commandstats). Then
 // a miss part by part: its read, its store, and both, against the raw commands
-// that do as much. Then what deflating an entry costs and saves at each size: the client's CPU and
-// Redis' time per hit and per store, and the bytes Redis keeps (the choice of
-// CACHE_COMPRESS_THRESHOLD).
+// that do as much. Then what deflating an entry costs and saves at each size:
+// the client's CPU and Redis' time per hit and per store, and the bytes Redis
+// keeps (the choice of CACHE_COMPRESS_THRESHOLD).
 import { hrtime } from 'node:process'
 import type { Redis } from 'ioredis'
 import { benchCache } from './cache-instance.js'
@@ -177,12 +177,12 @@ async function deflateSweep (deflated: BenchCache, plain: BenchCache, commands: 
     }
     const stored = async (client: BenchCache, name: string) => (await commands.getBuffer(client.cache.keys.entry(KIND, key(name))))!.length
     const [plainBytes, deflatedBytes] = [await stored(plain, 'plain'), await stored(deflated, 'deflated')]
-    const m = (values: number[]) => median(values)
-    const clientExtra = m(times.decodeDeflated) - m(times.decodePlain)
-    const redisSaved = m(redisUs.plain) - m(redisUs.deflated)
+    const p50 = (values: number[]) => fmt(median(values), 1)
+    const clientExtra = median(times.decodeDeflated) - median(times.decodePlain)
+    const redisSaved = median(redisUs.plain) - median(redisUs.deflated)
     rows.push([`${fmt(payload.length / 1024, 1)} KB`, `${fmt(plainBytes / 1024, 1)} → ${fmt(deflatedBytes / 1024, 1)} KB`,
-      fmt(m(times.decodePlain), 1), fmt(m(times.decodeDeflated), 1), fmt(m(redisUs.plain), 1), fmt(m(redisUs.deflated), 1),
-      fmt(clientExtra - redisSaved, 1), fmt(m(times.encodePlain), 1), fmt(m(times.encodeDeflated), 1)])
+      p50(times.decodePlain), p50(times.decodeDeflated), p50(redisUs.plain), p50(redisUs.deflated),
+      fmt(clientExtra - redisSaved, 1), p50(times.encodePlain), p50(times.encodeDeflated)])
   }
   return table(`Deflate or store plain, by entry size (medians of ${SWEEP_ROUNDS - 1} interleaved rounds of ${SWEEP_OPS}; decode and encode: the service's codec timed alone; Redis: its time per L2 hit)`,
     ['payload', 'stored, plain → deflated', 'decode µs: plain', 'deflated', 'Redis µs per hit: plain', 'deflated',
