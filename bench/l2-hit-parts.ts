@@ -10,7 +10,7 @@
 import { hrtime } from 'node:process'
 import type { Redis } from 'ioredis'
 import { benchCache } from './cache-instance.js'
-import { compiled, fmt, median, runIfMain, startRedis, table } from './lib.js'
+import { compiled, fmt, interleaved, median, runIfMain, startRedis, table } from './lib.js'
 import { payloadOf } from './seed.js'
 
 const ROUNDS = 10
@@ -82,7 +82,6 @@ export async function l2HitParts (): Promise<string> {
 }
 
 type BenchCache = Awaited<ReturnType<typeof benchCache>>
-type Fill = NonNullable<Awaited<ReturnType<BenchCache['cache']['open']>>['fill']>
 
 /**
  * A miss, part by part, each against the raw commands that do as much: its
@@ -92,43 +91,53 @@ type Fill = NonNullable<Awaited<ReturnType<BenchCache['cache']['open']>>['fill']
 async function missParts ({ cache, commands }: BenchCache): Promise<string> {
   const payload = payloadOf(1024)
   let n = 0
-  const opened: Fill[] = []
-  const ops: Record<string, { run: () => Promise<unknown>, versus?: string }> = {
-    'raw GET': { run: () => commands.getBuffer(`raw-miss-${n}`) },
-    'raw SET': { run: () => commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000) },
-    'raw GET + SET': {
-      run: async () => {
-        await commands.getBuffer(`raw-miss-${n}`)
-        await commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000)
-      }
-    },
-    'raw SET, ZADD and DEL sent at once': {
-      run: () => Promise.all([commands.set(`raw-miss-${n}`, payload, 'PX', 60_000), commands.zadd('raw-miss-index', n, `raw-miss-${n}`), commands.del(`raw-miss-lock-${n++}`)]),
-      versus: 'raw SET'
-    },
-    'cache.open, miss (the read script takes the lock)': {
-      run: async () => { opened.push((await cache.open(KIND, `miss-${n++}`, TAGS)).fill!) },
-      versus: 'raw GET'
-    },
-    'fill.commit of that miss (the store)': { run: () => opened.shift()!.commit(payload), versus: 'raw SET' },
-    'cache.open + fill.commit': {
-      run: async () => { await (await cache.open(KIND, `miss-${n++}`, TAGS)).fill!.commit(payload) },
-      versus: 'raw GET + SET'
+  const since = (start: bigint) => Number(hrtime.bigint() - start) / 1000
+  const timed = (name: string, run: () => Promise<unknown>) => async () => {
+    const samples: number[] = []
+    for (let i = 0; i < OPS_PER_ROUND; i++) {
+      const start = hrtime.bigint()
+      await run()
+      samples.push(since(start))
     }
+    return { [name]: samples }
   }
-  const samples = new Map(Object.keys(ops).map((name) => [name, [] as number[]]))
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, { run }] of Object.entries(ops)) {
+  const MISS = { open: 'cache.open, miss (the read script takes the lock)', commit: 'fill.commit of that miss (the store)', both: 'cache.open + fill.commit' }
+  const variants: Record<string, () => Promise<Record<string, number[]>>> = {
+    get: timed('raw GET', () => commands.getBuffer(`raw-miss-${n}`)),
+    set: timed('raw SET', () => commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000)),
+    getSet: timed('raw GET + SET', async () => {
+      await commands.getBuffer(`raw-miss-${n}`)
+      await commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000)
+    }),
+    store: timed('raw SET, ZADD and DEL sent at once', () => Promise.all([
+      commands.set(`raw-miss-${n}`, payload, 'PX', 60_000), commands.zadd('raw-miss-index', n, `raw-miss-${n}`), commands.del(`raw-miss-lock-${n++}`)])),
+    miss: async () => {
+      const samples = { [MISS.open]: [] as number[], [MISS.commit]: [] as number[], [MISS.both]: [] as number[] }
       for (let i = 0; i < OPS_PER_ROUND; i++) {
         const start = hrtime.bigint()
-        await run()
-        if (round > 0) samples.get(name)!.push(Number(hrtime.bigint() - start) / 1000)
+        const { fill } = await cache.open(KIND, `miss-${n++}`, TAGS)
+        const opened = since(start)
+        await fill!.commit(payload)
+        const both = since(start)
+        samples[MISS.open]!.push(opened)
+        samples[MISS.commit]!.push(both - opened)
+        samples[MISS.both]!.push(both)
       }
+      return samples
     }
   }
-  const rows = Object.entries(ops).map(([name, { versus }]) => {
-    const p50 = median(samples.get(name)!)
-    return [name, fmt(p50, 1), versus === undefined ? '' : `${fmt(p50 / median(samples.get(versus)!), 2)}× ${versus}`]
+  const samples = new Map<string, number[]>()
+  for (const rounds of Object.values(await interleaved(ROUNDS, variants, 'l2-hit-parts, a miss: '))) {
+    for (const round of rounds.slice(1)) {
+      for (const [name, values] of Object.entries(round)) samples.set(name, [...samples.get(name) ?? [], ...values])
+    }
+  }
+  const rows = [
+    ['raw GET'], ['raw SET'], ['raw GET + SET'], ['raw SET, ZADD and DEL sent at once', 'raw SET'],
+    [MISS.open, 'raw GET'], [MISS.commit, 'raw SET'], [MISS.both, 'raw GET + SET']
+  ].map(([name, versus]) => {
+    const p50 = median(samples.get(name!)!)
+    return [name!, fmt(p50, 1), versus === undefined ? '' : `${fmt(p50 / median(samples.get(versus)!), 2)}× ${versus}`]
   })
   return table(`A miss, part by part (1 KB, stored plain as the service stores it; one client, sequential, auto-pipelining off; medians of ${ROUNDS - 1} interleaved rounds of ${OPS_PER_ROUND})`,
     ['operation', 'p50 µs', 'against'], rows)

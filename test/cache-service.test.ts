@@ -121,15 +121,20 @@ t.test('large values are stored deflated in Redis and read back transparently', 
 })
 
 t.test('by default a value is stored deflated in Redis only above 4 KB (CACHE_COMPRESS_THRESHOLD 4096)', async (t) => {
-  const { a } = await pair(t)
-  const sized = (bytes: number) => ({ text: 'x'.repeat(bytes - 11) })
-  const cases = [['3 KB', sized(3 * 1024), 0], ['4 KB', sized(4096), 0], ['5 KB', sized(5 * 1024), 1]] as const
-  for (const [name, value] of cases) await a.cache.getOrSet('query_result', name, async () => value)
-  for (const [name, value, flag] of cases) {
-    const key = a.cache.keys.entry('query_result', name)
-    await until(async () => await a.commands.exists(key) === 1, 2000, `${name} stored`)
-    t.equal(JSON.stringify(value).length, Number.parseInt(name) * 1024, `${name} of JSON`)
-    t.equal((await a.commands.getBuffer(key))![0], flag, flag === 1 ? `${name}: deflated` : `${name}: stored plain`)
+  const prefix = uniquePrefix()
+  cleanUp(t, prefix)
+  const a = await cacheInstance(t, { prefix })
+  // [JSON bytes, the entry's deflated flag]
+  const cases = [[3 * 1024, 0], [4096, 0], [5 * 1024, 1]] as const
+  for (const [bytes] of cases) {
+    const value = { text: 'x'.repeat(bytes - '{"text":""}'.length) }
+    t.equal(JSON.stringify(value).length, bytes, `${bytes} bytes of JSON`)
+    await a.cache.getOrSet('query_result', `v${bytes}`, async () => value)
+  }
+  for (const [bytes, flag] of cases) {
+    const key = a.cache.keys.entry('query_result', `v${bytes}`)
+    await until(async () => await a.commands.exists(key) === 1, 2000, `${bytes} bytes stored`)
+    t.equal((await a.commands.getBuffer(key))![0], flag, `${bytes} bytes: ${flag === 1 ? 'deflated' : 'stored plain'}`)
   }
 })
 
