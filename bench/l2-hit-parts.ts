@@ -1,7 +1,7 @@
 // What an L2 hit costs beyond a raw GET, part by part, on one client (sequential,
-// interleaved rounds): a script call, a script that only carries the entry, the
-// read script itself, and cache.open with the entry stored deflated (the rows
-// without "plain") and stored plain, each against a GET of the same bytes;
+// interleaved rounds): the read command itself (SET NX GET: the entry, or the
+// lock where there is none), and cache.open with the entry stored deflated (the
+// rows without "plain") and stored plain, each against a GET of the same bytes;
 // beside the client's time, Redis' own time per call (INFO commandstats). Then
 // a miss part by part: its read, its store, and both, against the raw commands
 // that do as much. Then what deflating an entry costs and saves at each size:
@@ -26,11 +26,7 @@ export async function l2HitParts (): Promise<string> {
   // a threshold of 1 byte deflates every entry, 0 none: the rows say which they read
   const deflated = await benchCache(redis, { l1Enabled: false, compressThreshold: 1 })
   const plain = await benchCache(redis, { l1Enabled: false, compressThreshold: 0 })
-  const commands = deflated.commands as Redis & Record<string, (...args: unknown[]) => Promise<unknown>>
-  commands.defineCommand('returnOne', { lua: 'return 1', numberOfKeys: 0 })
-  // what moving the entry through Lua costs, against reading only its header there
-  commands.defineCommand('carryEntry', { lua: 'return redis.call(\'GET\', KEYS[1])', numberOfKeys: 1 })
-  commands.defineCommand('entryHeader', { lua: 'return redis.call(\'GETRANGE\', KEYS[1], 0, 40)', numberOfKeys: 1 })
+  const { commands } = deflated
   const rows: string[][] = []
   for (const bytes of [1024, 12 * 1024]) {
     const payload = payloadOf(bytes)
@@ -39,20 +35,16 @@ export async function l2HitParts (): Promise<string> {
       const { fill } = await client.cache.open(KIND, key(name), TAGS, { read: false })
       if (!await fill!.commit(payload)) throw new Error('not stored')
     }
-    const entryKey = deflated.cache.keys.entry(KIND, key('deflated'))
-    const plainKey = plain.cache.keys.entry(KIND, key('plain'))
-    const lockKey = deflated.cache.keys.lock(KIND, key('deflated'))
+    const entryKey = (await deflated.cache.nameOf(KIND, key('deflated'), TAGS))!
+    const plainKey = (await plain.cache.nameOf(KIND, key('plain'), TAGS))!
     const hit = (client: typeof deflated, name: string) => async () => {
       if ((await client.cache.open(KIND, key(name), TAGS)).hit?.tier !== 'l2') throw new Error('expected an L2 hit')
     }
     const ops: Record<string, () => Promise<unknown>> = {
       'raw GET of the entry': () => commands.getBuffer(entryKey),
       'raw GET of the entry stored plain': () => commands.getBuffer(plainKey),
-      'EVALSHA of `return 1`': () => commands.returnOne!(),
-      'a script that GETs the entry and returns it': () => commands.carryEntryBuffer!(entryKey),
-      'a script that GETs the entry stored plain and returns it': () => commands.carryEntryBuffer!(plainKey),
-      'a script that GETRANGEs its first 41 bytes': () => commands.entryHeaderBuffer!(entryKey),
-      'the read script, called directly': () => commands.cacheReadBuffer!(entryKey, lockKey, '', Date.now(), '', 5000),
+      'the read command (SET NX GET), called directly': () => commands.setBuffer(entryKey, 'Lbench', 'PX', 5000, 'NX', 'GET'),
+      'the read command on the entry stored plain': () => commands.setBuffer(plainKey, 'Lbench', 'PX', 5000, 'NX', 'GET'),
       'cache.open, L2 hit, entry deflated': hit(deflated, 'deflated'),
       'cache.open, L2 hit, entry stored plain': hit(plain, 'plain')
     }
@@ -85,7 +77,7 @@ type BenchCache = Awaited<ReturnType<typeof benchCache>>
 
 /**
  * A miss, part by part, each against the raw commands that do as much: its
- * read (the read script, which takes the lock), its store (the entry, its
+ * read (one command, which takes the lock), its store (the entry, its
  * size-index member and the lock's release, sent at once), and both.
  */
 async function missParts ({ cache, commands }: BenchCache): Promise<string> {
@@ -101,7 +93,7 @@ async function missParts ({ cache, commands }: BenchCache): Promise<string> {
     }
     return { [name]: samples }
   }
-  const MISS = { open: 'cache.open, miss (the read script takes the lock)', commit: 'fill.commit of that miss (the store)', both: 'cache.open + fill.commit' }
+  const MISS = { open: 'cache.open, miss (the read takes the lock)', commit: 'fill.commit of that miss (the store)', both: 'cache.open + fill.commit' }
   const variants: Record<string, () => Promise<Record<string, number[]>>> = {
     get: timed('raw GET', () => commands.getBuffer(`raw-miss-${n}`)),
     set: timed('raw SET', () => commands.set(`raw-miss-${n++}`, payload, 'PX', 60_000)),
@@ -146,8 +138,7 @@ async function missParts ({ cache, commands }: BenchCache): Promise<string> {
 /**
  * Per size, deflated against plain: the client's decoding and encoding (the
  * service's codec, timed alone: a round trip's noise on this machine is larger
- * than the difference), Redis' time per hit (the read script carries the entry),
- * and the bytes Redis keeps.
+ * than the difference), Redis' time per hit, and the bytes Redis keeps.
  */
 async function deflateSweep (deflated: BenchCache, plain: BenchCache, commands: Redis): Promise<string> {
   const { encodeEntry, decodeEntry } = await compiled<typeof import('../services/cache/codec.js')>('services/cache/codec.js')
@@ -184,7 +175,7 @@ async function deflateSweep (deflated: BenchCache, plain: BenchCache, commands: 
         if (round > 0) redisUs[name as keyof typeof variants].push(spent(before, await redisTime(commands)) / SWEEP_OPS)
       }
     }
-    const stored = async (client: BenchCache, name: string) => (await commands.getBuffer(client.cache.keys.entry(KIND, key(name))))!.length
+    const stored = async (client: BenchCache, name: string) => (await commands.getBuffer((await client.cache.nameOf(KIND, key(name), TAGS))!))!.length
     const [plainBytes, deflatedBytes] = [await stored(plain, 'plain'), await stored(deflated, 'deflated')]
     const p50 = (values: number[]) => fmt(median(values), 1)
     const clientExtra = median(times.decodeDeflated) - median(times.decodePlain)

@@ -8,7 +8,7 @@ import { hrtime } from 'node:process'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { AUTO_PIPELINING, engineL2Only, engineSubjects, floorClients, KIND, peerSubjects, TTL_SECONDS, type Doc, type EngineHandles, type Loader, type PeerCache, type Subject } from './peer-caches.js'
 import { costOf, measured, watchRedis } from './peer-costs.js'
-import { compiled, fmt, machine, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
+import { fmt, machine, median, pairedRatio, percentile, progress, runIfMain, sleep, startRedis, table, times, type RedisServer } from './lib.js'
 import { payloadOf } from './seed.js'
 
 const ROUNDS = 7
@@ -193,15 +193,11 @@ async function l2Hit (contenders: readonly Contender[], engine: EngineHandles, f
   variants[`${FLOOR}ioredis GET (${PIPELINING})`] = () => measure((k) => floors.ioredis.getBuffer(floorKeys[k]!))
   if (AUTO_PIPELINING) variants[`${FLOOR}ioredis GET (auto-pipelining off)`] = () => measure((k) => floors.ioredisNoPipelining.getBuffer(floorKeys[k]!))
   variants[`${FLOOR}node-redis GET`] = () => measure((k) => floors.nodeRedis.get(floorKeys[k]!))
-  // the engine's read script on a bare client: what Redis and ioredis cost an engine L2 hit, without the engine's JavaScript
-  const { READ } = await compiled<typeof import('../services/cache/scripts.js')>('services/cache/scripts.js')
-  floors.ioredis.defineCommand('peersRead', { lua: READ, numberOfKeys: 2 })
-  const script = floors.ioredis as unknown as { peersReadBuffer (...args: Array<string | number>): Promise<[Buffer | null, number]> }
-  const entryKeys = keys.map((key) => engine.l2Only.keys.entry(KIND, key))
-  const lockKeys = keys.map((key) => engine.l2Only.keys.lock(KIND, key))
-  variants[`${FLOOR}the engine's READ script, raw EVALSHA (${PIPELINING})`] = () => measure(async (k) => {
-    const [entry, status] = await script.peersReadBuffer(entryKeys[k]!, lockKeys[k]!, '', Date.now(), '', 5000)
-    if (entry === null || Number(status) !== 0) throw new Error('expected the engine\'s entry')
+  // the engine's read command on a bare client: what Redis and ioredis cost an engine L2 hit, without the engine's JavaScript
+  const names = await Promise.all(keys.map((key, k) => engine.l2Only.nameOf(KIND, key, [tags[k]!])))
+  variants[`${FLOOR}the engine's read command, raw SET NX GET (${PIPELINING})`] = () => measure(async (k) => {
+    const entry = await floors.ioredis.setBuffer(names[k]!, 'Lpeers', 'PX', 5000, 'NX', 'GET')
+    if (entry === null) throw new Error('expected the engine\'s entry')
   })
   for (const name of Object.keys(variants)) if (!selected(name)) delete variants[name]
   for (const run of Object.values(variants)) await run()
@@ -214,7 +210,7 @@ async function l2Hit (contenders: readonly Contender[], engine: EngineHandles, f
     [`${FLOOR}ioredis GET (${PIPELINING})`]: 'the engine\'s client options (bentocache and async-cache-dedupe get the same)',
     [`${FLOOR}ioredis GET (auto-pipelining off)`]: 'the same client, auto-pipelining off',
     [`${FLOOR}node-redis GET`]: 'the client @keyv/redis uses (cache-manager, cacheable), its defaults',
-    [`${FLOOR}the engine's READ script, raw EVALSHA (${PIPELINING})`]: 'services/cache/scripts.ts READ on the engine\'s entries, on the floor client: Redis + ioredis, no engine code'
+    [`${FLOOR}the engine's read command, raw SET NX GET (${PIPELINING})`]: 'the command an engine L2 hit sends, on the engine\'s entries, on the floor client: Redis + ioredis, no engine code'
   }
   return Object.entries(results).map(([name, values]) => ({
     name,

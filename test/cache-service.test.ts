@@ -2,10 +2,10 @@ import t, { type Test } from 'tap'
 import { Redis } from 'ioredis'
 import { createCircuitBreaker } from '../services/cache/breaker.js'
 import { createKeyspace } from '../services/cache/keys.js'
-import { createRedisTier } from '../services/cache/redis-tier.js'
+import { createRedisTier, lockValue } from '../services/cache/redis-tier.js'
 import { encodeEntry } from '../services/cache/codec.js'
 import { uniquePrefix, cleanUp } from './support/app.js'
-import { cacheInstance, heldLoad } from './support/cache.js'
+import { cacheInstance, heldLoad, inRedis } from './support/cache.js'
 import { until } from './support/wait.js'
 
 /** Two instances sharing one Redis and one key prefix, as two service processes would. */
@@ -75,15 +75,15 @@ t.test('entries expire with their kind\'s TTL', async (t) => {
   await new Promise((resolve) => setTimeout(resolve, 1100))
   await a.cache.getOrSet('dashboard_widget', 'w', loader)
   t.equal(loader.calls, 2, 'reloaded after the TTL')
-  t.ok(await a.commands.pttl(a.cache.keys.entry('dashboard_widget', 'w')) <= 1000, 'Redis expires it too')
+  t.ok(await a.commands.pttl((await a.cache.nameOf('dashboard_widget', 'w'))!) <= 1000, 'Redis expires it too')
 })
 
 t.test('with a grace period, Redis keeps an entry past its TTL (for fail-safe), but it is reloaded after the TTL', async (t) => {
   const { a } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1', CACHE_GRACE_SECONDS: '60' } })
   const loader = counter({ widget: 1 })
   await a.cache.getOrSet('dashboard_widget', 'w', loader)
-  const key = a.cache.keys.entry('dashboard_widget', 'w')
-  await until(async () => await a.commands.exists(key) === 1, 2000, 'stored')
+  await until(() => inRedis(a, 'dashboard_widget', 'w'), 2000, 'stored')
+  const key = (await a.cache.nameOf('dashboard_widget', 'w'))!
   const kept = await a.commands.pttl(key)
   t.ok(kept > 1000 && kept <= 61_000, `kept for the TTL and the grace period (${kept} ms)`)
   await new Promise((resolve) => setTimeout(resolve, 1100))
@@ -112,11 +112,11 @@ t.test('large values are stored deflated in Redis and read back transparently', 
   const small = { text: 'short' }
   await a.cache.getOrSet('query_result', 'big', async () => big)
   await a.cache.getOrSet('query_result', 'small', async () => small)
-  await until(async () => await a.commands.exists(a.cache.keys.entry('query_result', 'big')) === 1, 2000, 'stored')
-  const raw = (await a.commands.getBuffer(a.cache.keys.entry('query_result', 'big')))!
+  await until(() => inRedis(a, 'query_result', 'big'), 2000, 'stored')
+  const raw = (await a.commands.getBuffer((await a.cache.nameOf('query_result', 'big'))!))!
   t.equal(raw[0], 1, 'flagged as deflated')
   t.ok(raw.length < JSON.stringify(big).length / 10, `stored in ${raw.length} bytes instead of ${JSON.stringify(big).length}`)
-  t.equal((await a.commands.getBuffer(a.cache.keys.entry('query_result', 'small')))![0], 0, 'small values are not compressed')
+  t.equal((await a.commands.getBuffer((await a.cache.nameOf('query_result', 'small'))!))![0], 0, 'small values are not compressed')
   t.same(await b.cache.getOrSet('query_result', 'big', counter(null)), big)
 })
 
@@ -132,9 +132,8 @@ t.test('by default a value is stored deflated in Redis only above 4 KB (CACHE_CO
     await a.cache.getOrSet('query_result', `v${bytes}`, async () => value)
   }
   for (const [bytes, flag] of cases) {
-    const key = a.cache.keys.entry('query_result', `v${bytes}`)
-    await until(async () => await a.commands.exists(key) === 1, 2000, `${bytes} bytes stored`)
-    t.equal((await a.commands.getBuffer(key))![0], flag, `${bytes} bytes: ${flag === 1 ? 'deflated' : 'stored plain'}`)
+    await until(() => inRedis(a, 'query_result', `v${bytes}`), 2000, `${bytes} bytes stored`)
+    t.equal((await a.commands.getBuffer((await a.cache.nameOf('query_result', `v${bytes}`))!))![0], flag, `${bytes} bytes: ${flag === 1 ? 'deflated' : 'stored plain'}`)
   }
 })
 
@@ -149,9 +148,8 @@ t.test('no stale write-back: a value computed before an invalidation is never se
       slow.release()
       t.same(await slow.result, { title: 'old' }, 'the caller that started before the change gets its value')
       await new Promise((resolve) => setTimeout(resolve, 50))
-      // From another instance, the message may arrive after the store: the entry is then kept
-      // under the tag's old version, which no read serves (the two reads below).
-      if (invalidator === a) t.equal(await a.commands.exists(a.cache.keys.entry('form_schema', 'f1')), 0, 'nothing stored in Redis')
+      // The value is stored, if at all, under the tag's old version: where no read looks.
+      t.notOk(await inRedis(a, 'form_schema', 'f1', ['form:f1']), 'nothing stored in Redis under the current versions')
       const fresh = { title: 'new' }
       t.same(await a.cache.getOrSet('form_schema', 'f1', async () => fresh, { tags: ['form:f1'] }), fresh, 'not served on this instance')
       t.same(await b.cache.getOrSet('form_schema', 'f1', async () => fresh, { tags: ['form:f1'] }), fresh, 'nor on the other')
@@ -187,8 +185,9 @@ t.test('stampede: 100 concurrent misses per key on two instances call each loade
 
 t.test('a crashed lock holder blocks the others no longer than the lock TTL', async (t) => {
   const { a } = await pair(t, { settings: { lockTtlMs: 400 } })
-  const lockKey = a.cache.keys.lock('query_result', 'q')
-  await a.commands.set(lockKey, 'a-process-that-died', 'PX', 400)
+  await a.cache.getOrSet('query_result', 'other', async () => ({})) // the kind's version exists: the entry's name is known
+  const lockKey = (await a.cache.nameOf('query_result', 'q'))!
+  await a.commands.set(lockKey, lockValue('a-process-that-died'), 'PX', 400)
   const started = Date.now()
   const loader = counter({ ok: true })
   t.same(await a.cache.getOrSet('query_result', 'q', loader), { ok: true })
@@ -198,7 +197,7 @@ t.test('a crashed lock holder blocks the others no longer than the lock TTL', as
   t.ok(waited < 400 + 1000, `but not much past its TTL (${waited} ms)`)
 })
 
-t.test('the read takes the lock only without a fresh entry; locks are released and extended only by their owner', async (t) => {
+t.test('a read is one command: it takes the lock only where there is nothing; locks are released and extended only by their owner', async (t) => {
   const prefix = uniquePrefix()
   cleanUp(t, prefix)
   const client = new Redis({ maxRetriesPerRequest: 0 })
@@ -207,31 +206,38 @@ t.test('the read takes the lock only without a fresh entry; locks are released a
   t.teardown(() => breaker.stop())
   const keys = createKeyspace(prefix)
   const tier = createRedisTier({ client, keys, breaker, versionTtlMs: 60_000, onError: () => {} })
-  const lock = keys.lock('form_schema', 'x')
-  const entry = keys.entry('form_schema', 'x')
-  t.equal(await client.cluster('KEYSLOT', lock).catch(() => null), await client.cluster('KEYSLOT', entry).catch(() => null), 'an entry and its lock share a slot')
-  t.match(await tier.read(entry, lock, 'v1 v2', 'owner', 5000), { entry: null, status: 'locked' })
-  t.equal(await client.get(lock), 'owner v1 v2', 'the lock says who loads, and under which versions')
-  t.match(await tier.read(entry, lock, 'v1 v2', 'other', 5000), { status: 'held' }, 'held by a loader of the same versions')
-  t.equal(await tier.extendLock(lock, 'other', 60_000), 0, 'a stranger cannot extend it')
-  t.ok(await client.pttl(lock) <= 5000)
-  t.equal(await tier.releaseLock(lock, 'other'), 0, 'nor release it')
-  t.equal(await tier.extendLock(lock, 'owner', 60_000), 1)
-  t.ok(await client.pttl(lock) > 5000, 'the owner extends it')
-  t.match(await tier.read(entry, lock, 'v1 v3', 'newer', 5000), { status: 'locked' }, 'a loader of other versions takes it over')
-  t.equal(await client.get(lock), 'newer v1 v3')
-  t.equal(await tier.releaseLock(lock, 'owner'), 0, 'the former owner cannot release it any more')
-  t.equal(await tier.releaseLock(lock, 'newer'), 1)
-  t.equal(await client.exists(lock), 0, 'the owner releases it')
+  const name = keys.stored(keys.entry('form_schema', 'x'), 'v1 v2')
+  t.not(name, keys.stored(keys.entry('form_schema', 'x'), 'v1 v3'), 'other versions, another name')
+  const [owner, other] = [lockValue('owner'), lockValue('other')]
+  t.same(await tier.read(name), { bytes: null, status: 'absent' })
+  t.equal(await client.exists(name), 0, 'a read without a lock creates nothing')
+  t.same(await tier.read(name, owner, 5000), { bytes: null, status: 'locked' })
+  t.equal(await client.get(name), owner, 'the name holds the lock: who loads')
+  t.match(await tier.read(name, other, 5000), { status: 'held' }, 'held for the others')
+  t.match(await tier.read(name), { status: 'held' })
+  t.equal(await tier.extendLock(name, other, 60_000), 0, 'a stranger cannot extend it')
+  t.ok(await client.pttl(name) <= 5000)
+  t.equal(await tier.releaseLock(name, other), 0, 'nor release it')
+  t.equal(await tier.backOff(name, other, 1000), 0, 'nor turn it into a backoff')
+  t.equal(await tier.extendLock(name, owner, 60_000), 1)
+  t.ok(await client.pttl(name) > 5000, 'the owner extends it')
+  t.equal(await tier.backOff(name, owner, 1000), 1)
+  t.match(await tier.read(name, other, 5000), { status: 'backoff' }, 'after a failed load: backing off')
+  t.ok(await client.pttl(name) <= 1000)
+  await client.del(name)
+  t.match(await tier.read(name, owner, 5000), { status: 'locked' })
+  t.equal(await tier.releaseLock(name, owner), 1)
+  t.equal(await client.exists(name), 0, 'the owner releases it')
 
-  await client.set(entry, encodeEntry({ payload: Buffer.from('{}'), createdAt: Date.now(), ttlMs: 60_000, versions: 'v1 v3' }, 0))
-  t.match(await tier.read(entry, lock, 'v1 v3', 'reader', 5000), { status: 'fresh' }, 'a fresh entry of the expected versions: no lock')
-  t.equal(await client.exists(lock), 0)
-  t.match(await tier.read(entry, lock, 'v1 v4', 'reader', 5000), { status: 'locked' }, 'of other versions: the lock')
-  await client.del(lock)
-  await client.set(entry, encodeEntry({ payload: Buffer.from('{}'), createdAt: Date.now() - 120_000, ttlMs: 60_000, versions: 'v1 v3' }, 0))
-  t.match(await tier.read(entry, lock, 'v1 v3', 'reader', 5000), { status: 'locked' }, 'past its TTL: the lock (the entry comes along as a grace entry)')
-  t.ok((await tier.read(entry, lock, '', '', 5000))?.entry !== null, 'and the entry itself')
+  const bytes = encodeEntry({ payload: Buffer.from('{}'), createdAt: Date.now(), ttlMs: 60_000, versions: 'v1 v2' }, 0)
+  await client.set(name, bytes)
+  t.same(await tier.read(name, other, 5000), { bytes, status: 'entry' }, 'an entry: returned, and no lock')
+  t.same(await client.getBuffer(name), bytes, 'the entry is untouched')
+  const beside = keys.lockOf(name)
+  t.match(await tier.read(beside, owner, 5000), { status: 'locked' }, 'the lock beside an entry (one past its TTL, or one being refreshed)')
+  t.equal(await tier.tryLock(beside, other, 5000), false)
+  t.equal(await tier.releaseLock(beside, owner), 1)
+  t.equal(await tier.tryLock(beside, other, 5000), true)
 })
 
 t.test('invalidateTags drops the tagged entries in both tiers, on every instance, with counts per kind', async (t) => {
@@ -264,8 +270,8 @@ t.test('pattern invalidation and clear all touch only keys under the prefix', as
   await b.cache.getOrSet('form_schema', '1', async () => null)
 
   t.equal(await a.cache.invalidatePattern('form:schema:*'), 2)
-  t.equal(await a.commands.exists(a.cache.keys.entry('form_schema', '1'), a.cache.keys.entry('form_schema', '2')), 0)
-  t.equal(await a.commands.exists(a.cache.keys.entry('api_response', 'r')), 1, 'other kinds stay')
+  t.same((await a.commands.scan('0', 'MATCH', `${prefix}form:schema:*`, 'COUNT', 1000))[1], [], 'the entries are gone')
+  t.ok(await inRedis(a, 'api_response', 'r'), 'other kinds stay')
   await until(async () => (await b.cache.lookup('form_schema', '1')).hit === undefined, 2000, 'B drops it from L1')
 
   await a.cache.invalidatePattern('*')
@@ -281,7 +287,7 @@ t.test('an instance whose subscription was interrupted checks its L1 against Red
   const { a, b } = await pair(t)
   for (const id of ['f1', 'f2']) {
     await a.cache.getOrSet('form_schema', id, async () => ({ id }), { tags: [`form:${id}`] })
-    await until(async () => await a.commands.exists(a.cache.keys.entry('form_schema', id)) === 1, 2000, 'stored')
+    await until(() => inRedis(a, 'form_schema', id, [`form:${id}`]), 2000, 'stored')
     await b.cache.getOrSet('form_schema', id, async () => null, { tags: [`form:${id}`] })
   }
   t.equal((await b.cache.stats()).kinds.form_schema.entries_l1, 2)

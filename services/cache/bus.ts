@@ -5,6 +5,8 @@ export interface BusMessage {
   from: string
   /** Invalidated tags: drop what carries them. */
   tags?: string[]
+  /** The tags' new versions, in order (what a read names entries by next; absent: read them from Redis). */
+  versions?: string[]
   /** A heartbeat: the link is alive. */
   hb?: 1
 }

@@ -301,6 +301,7 @@ export function createCacheService ({ settings, redis, subscriber, sharded = fal
     needsRefresh,
     refreshAhead,
     lookup,
+    nameOf: readPath.nameOf,
     warm,
     invalidateTags: invalidator.invalidateTags,
     /** Prefer the invalidation service's `invalidatePattern`, which logs and counts it. */

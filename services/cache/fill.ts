@@ -3,7 +3,7 @@ import { encodeEntry, type Entry } from './codec.js'
 import { bucketOf, type Keyspace } from './keys.js'
 import type { CacheKind } from './kinds.js'
 import type { MemoryTier } from './memory-tier.js'
-import type { RedisTier, StoreRequest } from './redis-tier.js'
+import { lockValue, type RedisTier, type StoreRequest } from './redis-tier.js'
 import type { CacheCounters } from './stats.js'
 import type { TagClock } from './tag-clock.js'
 import type { CacheSettings, Hit } from './types.js'
@@ -31,8 +31,12 @@ export interface Fill {
 /** What is known about a key when a read begins, and what storing a value for it needs. */
 export interface Ticket {
   kind: CacheKind
+  /** The key in the in-process tier. */
   fullKey: string
-  lockKey: string
+  /** Where Redis is read for the entry (and its lock taken), once its versions are settled. */
+  name?: string
+  /** Where this read took the loader lock: the entry's name, or the lock beside it. */
+  lockKey?: string
   tags: readonly string[]
   /** The tag clock when the read began: anything invalidated here after it makes the value stale. */
   since: number
@@ -98,14 +102,15 @@ export function createFills (deps: FillDeps) {
 
   async function store (ticket: Ticket, payload: Buffer, createdAt: number, ttlMs: number, lock: string | undefined) {
     const bucket = bucketOf(ticket.fullKey, buckets[ticket.kind])
+    const name = keys.stored(ticket.fullKey, ticket.versions!.join(' '))
     const request: StoreRequest = {
-      entryKey: ticket.fullKey,
+      name,
       bytes: encodeEntry({ payload, createdAt, ttlMs, versions: ticket.versions!.join(' ') }, settings.compressThreshold),
       keepMs: ttlMs + graceMs,
       bucketKey: keys.bucket(ticket.kind, bucket),
       dropAt: createdAt + ttlMs + graceMs,
       createVersions: ticket.create,
-      lockKey: lock === undefined ? undefined : ticket.lockKey
+      lockKey: lock === undefined || ticket.lockKey === name ? undefined : ticket.lockKey
     }
     const there = await l2!.store(request)
     if (there === undefined) return
@@ -127,15 +132,17 @@ export function createFills (deps: FillDeps) {
     const entry = { payload, createdAt, ttlMs, versions: recorded.join(' ') }
     // into L1 now, while what it records is what this instance just learned
     keepInL1(ticket, entry, recorded)
-    await l2!.rewrite(ticket.fullKey, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
+    await l2!.rewrite({ ...request, name: keys.stored(ticket.fullKey, entry.versions), bytes: encodeEntry(entry, settings.compressThreshold) })
+    deps.stored(ticket.kind, bucket)
   }
 
   /** A fill for `ticket`; `lock` is the token of the lock it holds, if it does. */
   function makeFill (ticket: Ticket, stale: Hit | undefined, flight: Flight | undefined, lock?: string): Fill {
     let done = false
-    const extender = lock === undefined
+    const held = lock === undefined ? undefined : { key: ticket.lockKey!, value: lockValue(lock) }
+    const extender = held === undefined
       ? undefined
-      : setInterval(() => { void l2!.extendLock(ticket.lockKey, lock, lockTtlMs) }, lockTtlMs / 3).unref()
+      : setInterval(() => { void l2!.extendLock(held.key, held.value, lockTtlMs) }, lockTtlMs / 3).unref()
 
     function finish () {
       if (done) return false
@@ -144,7 +151,7 @@ export function createFills (deps: FillDeps) {
       return true
     }
 
-    const release = async () => { if (lock !== undefined) await l2!.releaseLock(ticket.lockKey, lock) }
+    const release = async () => { if (held !== undefined) await l2!.releaseLock(held.key, held.value) }
 
     return {
       stale,
@@ -188,7 +195,7 @@ export function createFills (deps: FillDeps) {
         const failures = (backoffs.get(ticket.fullKey)?.failures ?? 0) + 1
         const ms = Math.min(FIRST_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS)
         backoffs.set(ticket.fullKey, { failures, until: Date.now() + ms })
-        if (lock !== undefined) await l2!.backOff(ticket.lockKey, lock, ms)
+        if (held !== undefined) await l2!.backOff(held.key, held.value, ms)
       },
       shareStale () {
         if (stale !== undefined) flight?.settle(stale)

@@ -45,7 +45,8 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
   // Tags whose invalidation may not have reached Redis: replayed before Redis is read again.
   const pending = new Set<string>()
 
-  const messageOf = (tags: readonly string[]) => JSON.stringify({ from: instanceId, tags: [...tags] } satisfies BusMessage)
+  const messageOf = (tags: readonly string[], newVersions?: readonly string[]) =>
+    JSON.stringify({ from: instanceId, tags: [...tags], versions: newVersions && [...newVersions] } satisfies BusMessage)
 
   /** What an invalidation does on one instance: nothing read before it is kept or stored after it. */
   function applyHere (tags: readonly string[]): KindCounts {
@@ -69,7 +70,7 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
     // past the breaker: a write must reach the other instances whenever Redis answers at all
     const since = clock.now()
     const newVersions = list.map(newVersion)
-    const delivered = l2 === undefined || await l2.invalidate(list, newVersions, messageOf(list), true)
+    const delivered = l2 === undefined || await l2.invalidate(list, newVersions, messageOf(list, newVersions), true)
     if (!delivered) missed(list)
     // what this instance knows of the new versions, checked before its own invalidation touches them
     const adopt = delivered && l2 !== undefined ? list.filter((tag) => !clock.changedSince([tag], since)) : []
@@ -99,16 +100,23 @@ export function createInvalidator ({ enabled, instanceId, memory, clock, version
     /** Every cache key under the prefix, and a new epoch: nothing stored before is valid anywhere. */
     deleteAll: () => deleteMatching('*', [GLOBAL_TAG]),
 
-    /** Another instance's invalidation. */
-    onMessage (message: BusMessage) {
-      if (message.tags !== undefined) applyHere(message.tags)
+    /**
+     * Another instance's invalidation. Its new versions are current once the
+     * message is out (it follows them into Redis), so the next read here names
+     * the entry without reading them back.
+     */
+    onMessage ({ tags, versions: newVersions }: BusMessage) {
+      if (tags === undefined) return
+      applyHere(tags)
+      if (newVersions?.length === tags.length) versions.adopt(tags, newVersions, clock.now())
     },
 
     /** Replays what could not be delivered (recovery, before Redis is read again); rejects if Redis fails again. */
     async replay () {
       if (pending.size === 0) return
       const tags = [...pending]
-      if (!await l2!.invalidate(tags, tags.map(newVersion), messageOf(tags), true)) throw new Error('could not replay the missed invalidations')
+      const newVersions = tags.map(newVersion)
+      if (!await l2!.invalidate(tags, newVersions, messageOf(tags, newVersions), true)) throw new Error('could not replay the missed invalidations')
       for (const tag of tags) pending.delete(tag)
     },
 

@@ -7,10 +7,29 @@ export const GLOBAL_TAG = '*'
 /** Carried by every entry of a kind: pattern invalidation moves it for the kinds a pattern reaches. */
 export const kindTag = (kind: CacheKind) => `#${kind}`
 
+const LOCK_SUFFIX = ':lock'
+
 /** An entry's tags: its own, sorted and unique, then its kind's tag and the global one (always last). */
 export function entryTags (kind: CacheKind, tags: readonly string[] = []): string[] {
+  if (tags.length === 0) return [kindTag(kind), GLOBAL_TAG]
+  if (tags.length === 1 && tags[0] !== GLOBAL_TAG && !tags[0]!.startsWith('#')) return [tags[0]!, kindTag(kind), GLOBAL_TAG]
   const own = [...new Set(tags)].filter((tag) => tag !== GLOBAL_TAG && !tag.startsWith('#')).sort()
   return [...own, kindTag(kind), GLOBAL_TAG]
+}
+
+/**
+ * A short digest (64 bits, base36) of an entry's tag versions, for its name in
+ * Redis. Versions are random tokens, so a fast non-cryptographic hash is enough.
+ */
+export function versionsDigest (versions: string): string {
+  let a = 2166136261
+  let b = 0x9e3779b9
+  for (let i = 0; i < versions.length; i++) {
+    const c = versions.charCodeAt(i)
+    a = Math.imul(a ^ c, 16777619)
+    b = Math.imul(b ^ c, 0x85ebca6b) ^ (b >>> 13)
+  }
+  return (a >>> 0).toString(36) + '.' + (b >>> 0).toString(36)
 }
 
 /**
@@ -18,6 +37,11 @@ export function entryTags (kind: CacheKind, tags: readonly string[] = []): strin
  * keys, so a Redis Cluster spreads them over its slots: an entry and its lock
  * share the slot of `{<key>}`; a tag version lives in the slot of its own name;
  * the two epoch keys share the slot of `{epoch}`.
+ *
+ * In Redis an entry is named by its key and the versions of its tags
+ * (`<kind prefix>{<key>}:<digest>`): once a tag moves, readers look under
+ * another name, so an invalidated entry is simply absent for them, and a
+ * value computed before the invalidation is stored where nobody looks.
  */
 export function createKeyspace (prefix: string) {
   const entryPrefixes = CACHE_KINDS.map((kind) => [kind, prefix + KIND_PREFIX[kind]] as const)
@@ -25,8 +49,12 @@ export function createKeyspace (prefix: string) {
   return {
     prefix,
     channel: `${prefix}invalidations`,
+    /** An entry's key in the in-process tier, and the start of its names in Redis. */
     entry: (kind: CacheKind, key: string) => `${prefix}${KIND_PREFIX[kind]}{${key}}`,
-    lock: (kind: CacheKind, key: string) => `${prefix}lock:${KIND_PREFIX[kind]}{${key}}`,
+    /** Where Redis holds the entry of `fullKey` computed under `versions` (space-separated). */
+    stored: (fullKey: string, versions: string) => `${fullKey}:${versionsDigest(versions)}`,
+    /** The loader lock of an entry name that holds an entry already (a stale one, or one being refreshed). */
+    lockOf: (name: string) => `${name}${LOCK_SUFFIX}`,
     tagVersion: (tag: string) => tag === GLOBAL_TAG ? epochVersion : `${prefix}tag:${tag}`,
     /** The global tag's version (the epoch), and the Redis server it was set for. */
     epochVersion,
@@ -37,11 +65,15 @@ export function createKeyspace (prefix: string) {
     kindOf (fullKey: string): CacheKind | undefined {
       return entryPrefixes.find(([, p]) => fullKey.startsWith(p))?.[0]
     },
+    /** The kind of a Redis key that holds an entry (not a lock), else undefined. */
+    entryKind (name: string): CacheKind | undefined {
+      return name.endsWith(LOCK_SUFFIX) ? undefined : this.kindOf(name)
+    },
     /** Keys the cache owns and may delete (entries, locks, indexes, tag versions), not the epoch or others' keys. */
     isCacheKey (fullKey: string): boolean {
       if (!fullKey.startsWith(prefix)) return false
       const rest = fullKey.slice(prefix.length)
-      return this.kindOf(fullKey) !== undefined || rest.startsWith('lock:') || rest.startsWith('index:') || rest.startsWith('tag:')
+      return this.kindOf(fullKey) !== undefined || rest.startsWith('index:') || rest.startsWith('tag:')
     },
     entryPrefixes
   }

@@ -3,6 +3,7 @@ import { decodeEntry, type Entry } from './codec.js'
 import { createFills, type Fill, type FillDeps, type Flight, type Ticket } from './fill.js'
 import { entryTags } from './keys.js'
 import type { CacheKind } from './kinds.js'
+import { lockValue } from './redis-tier.js'
 import type { Hit } from './types.js'
 
 export type { Fill } from './fill.js'
@@ -25,9 +26,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const MAX_FLIGHTS = 10_000
 
 /**
- * The read path: in-process tier, then Redis (one round trip: the entry, its
- * tags' versions where they are not known here, and the loader lock), then the
- * caller's loader. Concurrent misses of one key wait for one load on this
+ * The read path: in-process tier, then Redis (one round trip when the tags'
+ * versions are known here: the entry, or the loader lock), then the caller's
+ * loader. Concurrent misses of one key wait for one load on this
  * instance (single-flight) and, with Redis, across instances (the lock): up to
  * the hard timeout, or the soft one when there is a grace entry to serve instead.
  */
@@ -48,11 +49,19 @@ export function createReadPath (deps: FillDeps) {
   }
 
   function ticketFor (kind: CacheKind, key: string, tags?: readonly string[]): Ticket {
-    return { kind, fullKey: keys.entry(kind, key), lockKey: keys.lock(kind, key), tags: entryTags(kind, tags), since: clock.now(), create: [] }
+    return { kind, fullKey: keys.entry(kind, key), tags: entryTags(kind, tags), since: clock.now(), create: [] }
   }
 
-  /** Fixes the versions a value will be recorded under: current ones, fresh candidates for absent ones. */
+  /**
+   * Fixes the versions a value will be recorded under (current ones, fresh
+   * candidates for absent ones), and where Redis is read for it.
+   */
   function settle (ticket: Ticket, current: ReadonlyArray<string | null>) {
+    if (ticket.create.length === 0 && !current.includes(null)) {
+      ticket.versions = current as readonly string[]
+      ticket.name = keys.stored(ticket.fullKey, ticket.versions.join(' '))
+      return
+    }
     // a candidate proposed before (and read back as the known version) is still to be created
     const proposed = new Map(ticket.create)
     ticket.create = []
@@ -63,29 +72,50 @@ export function createReadPath (deps: FillDeps) {
       ticket.create.push([tag, candidate])
       return candidate
     })
+    // a tag without a version names it as '-': the same name on every instance, so that first loads
+    // share one lock; the entry itself is stored under the versions its store creates
+    ticket.name = keys.stored(ticket.fullKey, current.map((version) => version ?? '-').join(' '))
+  }
+
+  /** The versions of the ticket's tags when this instance knows them all (no round trip), else undefined. */
+  const knownVersions = (ticket: Ticket) => versions.current(ticket.tags)
+
+  /** The current versions of the ticket's tags (null: none yet): those known here, the others from Redis. Undefined when Redis failed. */
+  async function fetchVersions (ticket: Ticket): Promise<ReadonlyArray<string | null> | undefined> {
+    const known = ticket.tags.map(versions.get)
+    const unknown = ticket.tags.filter((_, i) => known[i] === undefined)
+    const fetched = await l2!.versions(unknown)
+    if (fetched === undefined) return undefined
+    versions.learn(unknown, fetched, ticket.since)
+    return ticket.tags.map((tag, i) => known[i] ?? fetched[unknown.indexOf(tag)] ?? null)
   }
 
   /**
-   * One round trip: the entry (with the lock when there is no fresh valid one),
-   * and the versions of the tags not in `known` (by default: what this instance
-   * knows). Undefined when Redis failed.
+   * The entry under the current versions' name, or the loader lock (`token`),
+   * in one round trip when the versions are known here: one command takes
+   * the name as the lock when it holds nothing. An entry past its TTL (kept
+   * for grace) or not of these versions holds the name, so then the lock is
+   * the one beside it, a second round trip. Undefined when Redis failed.
    */
-  async function readRedis (ticket: Ticket, token: string, known: ReadonlyArray<string | undefined> = ticket.tags.map(versions.get)) {
-    const unknown = ticket.tags.filter((_, i) => known[i] === undefined)
-    const expected = unknown.length === 0 ? known.join(' ') : ''
-    const [reply, fetched] = await Promise.all([
-      l2!.read(ticket.fullKey, ticket.lockKey, expected, token, lockTtlMs),
-      l2!.versions(unknown)
-    ])
-    if (reply === undefined || fetched === undefined) {
-      if (reply?.status === 'locked') void l2!.releaseLock(ticket.lockKey, token)
-      return undefined
+  async function readRedis (ticket: Ticket, token: string) {
+    const current = knownVersions(ticket) ?? await fetchVersions(ticket)
+    if (current === undefined) return undefined
+    settle(ticket, current)
+    const name = ticket.name!
+    const lock = token === '' ? undefined : lockValue(token)
+    const read = await l2!.read(name, lock, lockTtlMs)
+    if (read === undefined) return undefined
+    if (read.status === 'locked') ticket.lockKey = name
+    const entry = read.bytes === null ? undefined : decodeEntry(read.bytes)
+    const valid = entry !== undefined && !current.includes(null) && entry.versions === ticket.versions!.join(' ')
+    if (read.status !== 'entry' || (valid && entry.createdAt + entry.ttlMs > Date.now()) || lock === undefined) {
+      return { entry: valid ? entry : undefined, status: read.status }
     }
-    versions.learn(unknown, fetched, ticket.since)
-    const current = ticket.tags.map((tag, i) => known[i] ?? fetched[unknown.indexOf(tag)] ?? null)
-    const entry = reply.entry === null ? undefined : decodeEntry(reply.entry)
-    const valid = entry !== undefined && !current.includes(null) && entry.versions === current.join(' ')
-    return { entry: valid ? entry : undefined, status: reply.status, current }
+    // not fresh: the lock beside it
+    const beside = await l2!.read(keys.lockOf(name), lock, lockTtlMs)
+    if (beside === undefined) return undefined
+    if (beside.status === 'locked') ticket.lockKey = keys.lockOf(name)
+    return { entry: valid ? entry : undefined, status: beside.status }
   }
 
   const withinGrace = (entry: Entry, now: number) => entry.createdAt + entry.ttlMs + graceMs > now
@@ -93,15 +123,16 @@ export function createReadPath (deps: FillDeps) {
   /** Versions for storing a value computed from now on, without reading the entry (a forced or background refresh). */
   async function prepare (ticket: Ticket, lock: boolean): Promise<Fill> {
     if (l2?.usable() !== true) return makeFill(ticket, undefined, undefined)
-    const known = ticket.tags.map(versions.get)
-    const unknown = ticket.tags.filter((_, i) => known[i] === undefined)
-    const fetched = await l2.versions(unknown)
-    if (fetched === undefined) return makeFill(ticket, undefined, undefined)
-    versions.learn(unknown, fetched, ticket.since)
-    settle(ticket, ticket.tags.map((tag, i) => known[i] ?? fetched[unknown.indexOf(tag)] ?? null))
+    const current = knownVersions(ticket) ?? await fetchVersions(ticket)
+    if (current === undefined) return makeFill(ticket, undefined, undefined)
+    settle(ticket, current)
     if (!lock) return makeFill(ticket, undefined, undefined)
+    // the entry is there (a refresh ahead of its TTL): the lock beside it
     const token = randomUUID()
-    return makeFill(ticket, undefined, undefined, await l2.tryLock(ticket.lockKey, token, ticket.versions!.join(' '), lockTtlMs) ? token : undefined)
+    const lockKey = keys.lockOf(ticket.name!)
+    if (!await l2.tryLock(lockKey, lockValue(token), lockTtlMs)) return makeFill(ticket, undefined, undefined)
+    ticket.lockKey = lockKey
+    return makeFill(ticket, undefined, undefined, token)
   }
 
   /** A grace entry of this instance (in-process entries are dropped when invalidated, so this one is current). */
@@ -119,22 +150,20 @@ export function createReadPath (deps: FillDeps) {
   async function fromRedis (ticket: Ticket, lead: boolean, stale: Hit | undefined, flight?: Flight): Promise<Opened> {
     const token = lead ? randomUUID() : ''
     const started = Date.now()
-    let known: ReadonlyArray<string | undefined> | undefined
     let delay = 5
     for (let waited = false; ; waited = true) {
-      const read = await readRedis(ticket, token, known)
+      ticket.lockKey = undefined
+      const read = await readRedis(ticket, token)
       if (read === undefined) return { fill: makeFill(ticket, stale, flight) } // Redis failed: load here
       const now = Date.now()
       if (read.entry !== undefined) {
         const hit = toHit(read.entry, 'l2', now)
         if (hit.stale !== true) {
-          if (read.status === 'locked') void l2!.releaseLock(ticket.lockKey, token)
-          keepInL1(ticket, read.entry, read.current as string[])
+          keepInL1(ticket, read.entry, ticket.versions!)
           return { hit: waited ? { ...hit, collapsed: true } : hit }
         }
         if (withinGrace(read.entry, now)) stale = stale === undefined || stale.createdAt < hit.createdAt ? hit : stale
       }
-      settle(ticket, read.current)
       if (read.status === 'locked') return { fill: makeFill(ticket, stale, flight, token) }
       if (read.status === 'backoff' && stale !== undefined) return { hit: stale }
       if (!lead || read.status === 'backoff') return { fill: makeFill(ticket, stale, flight) }
@@ -145,7 +174,6 @@ export function createReadPath (deps: FillDeps) {
       }
       await sleep(delay)
       delay = Math.min(delay * 1.5, 50)
-      known = read.current.map((version) => version ?? undefined)
     }
   }
 
@@ -208,7 +236,15 @@ export function createReadPath (deps: FillDeps) {
     }
   }
 
-  return { open, flights: () => flights.size }
+  /** Where Redis holds the entry of a key now (under its tags' current versions), or undefined if it cannot hold one yet (tests and tools). */
+  async function nameOf (kind: CacheKind, key: string, tags?: readonly string[]): Promise<string | undefined> {
+    const ticket = ticketFor(kind, key, tags)
+    const current = await l2?.versions(ticket.tags, true)
+    if (current === undefined || current.includes(null)) return undefined
+    return keys.stored(ticket.fullKey, current.join(' '))
+  }
+
+  return { open, nameOf, flights: () => flights.size }
 }
 
 export type ReadPath = ReturnType<typeof createReadPath>

@@ -2,7 +2,7 @@ import type { Cluster, Redis } from 'ioredis'
 import type { CircuitBreaker } from './breaker.js'
 import { GLOBAL_TAG, type Keyspace } from './keys.js'
 import { CACHE_KINDS } from './kinds.js'
-import { BACK_OFF, EPOCH, EXTEND_LOCK, READ, RELEASE_LOCK, TRIM } from './scripts.js'
+import { BACK_OFF, EPOCH, EXTEND_LOCK, RELEASE_LOCK, TRIM } from './scripts.js'
 import { stalledMs } from './stalls.js'
 import { zeroCounts, type KindCounts } from './types.js'
 
@@ -20,17 +20,17 @@ const isCluster = (client: RedisClient): client is Cluster => 'nodes' in client 
 const dataNodes = (client: RedisClient): Redis[] => isCluster(client) ? client.nodes('master') : [client as Redis]
 
 interface Scripts {
-  cacheReadBuffer (entry: string, lock: string, expected: string, now: number, token: string, lockTtlMs: number): Promise<[Buffer | null, number]>
-  cacheExtendLock (lock: string, token: string, ttlMs: number): Promise<number>
-  cacheReleaseLock (lock: string, token: string): Promise<number>
-  cacheBackOff (lock: string, token: string, ms: number): Promise<number>
+  cacheExtendLock (lock: string, value: string, ttlMs: number): Promise<number>
+  cacheReleaseLock (lock: string, value: string): Promise<number>
+  cacheBackOff (lock: string, value: string, ms: number): Promise<number>
   cacheTrim (index: string, now: number, limit: number): Promise<[number, ...string[]]>
   cacheEpoch (version: string, server: string, runId: string, candidate: string): Promise<[number, string]>
 }
 
 /** What a store writes: the entry, its size-index member, the versions it creates, and the lock it ends. */
 export interface StoreRequest {
-  entryKey: string
+  /** The entry's name (see keys.ts `stored`). */
+  name: string
   bytes: Buffer
   /** Redis keeps the entry this long: its TTL and its grace period. */
   keepMs: number
@@ -39,6 +39,7 @@ export interface StoreRequest {
   dropAt: number
   /** Versions of tags that had none when the value's versions were read: created only if still absent. */
   createVersions: ReadonlyArray<readonly [tag: string, version: string]>
+  /** A lock beside the entry to delete (a lock held in the entry's own name is overwritten by it). */
   lockKey?: string
 }
 
@@ -53,9 +54,26 @@ export interface RedisTierOptions {
   onError: (operation: string, err: unknown) => void
 }
 
-/** What the read script did besides returning the entry (see scripts.ts READ). */
-export type ReadStatus = 'fresh' | 'locked' | 'held' | 'unlocked' | 'backoff'
-const READ_STATUS: readonly ReadStatus[] = ['fresh', 'locked', 'held', 'unlocked', 'backoff']
+/**
+ * What a read found under a name: an entry (its bytes), nothing (with a lock
+ * value: nothing, and the lock is now the caller's), another loader's lock, or
+ * the backoff marker a failed load left for a while.
+ */
+export type ReadStatus = 'entry' | 'absent' | 'locked' | 'held' | 'backoff'
+
+// A lock's value starts with LOCK_MARK, a backoff marker is BACKOFF_MARK; an entry's first byte is 0 or 1 (codec.ts).
+const LOCK_MARK = 'L'
+const BACKOFF_MARK = 0x21 // '!'
+
+/** The value of a loader's lock: who holds it. */
+export const lockValue = (token: string) => LOCK_MARK + token
+
+function readOutcome (bytes: Buffer | null, locking: boolean): { bytes: Buffer | null, status: ReadStatus } {
+  if (bytes === null) return { bytes, status: locking ? 'locked' : 'absent' }
+  if (bytes[0] === LOCK_MARK.charCodeAt(0)) return { bytes: null, status: 'held' }
+  if (bytes[0] === BACKOFF_MARK) return { bytes: null, status: 'backoff' }
+  return { bytes, status: 'entry' }
+}
 
 const parseInfo = (text: string) =>
   Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]))
@@ -84,7 +102,6 @@ const SCAN_BATCH = 2000
  * sends its commands at once (one round trip of wall time, whatever node they go to).
  */
 export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishCommand = 'publish', onError }: RedisTierOptions) {
-  client.defineCommand('cacheRead', { lua: READ, numberOfKeys: 2 })
   client.defineCommand('cacheExtendLock', { lua: EXTEND_LOCK, numberOfKeys: 1 })
   client.defineCommand('cacheReleaseLock', { lua: RELEASE_LOCK, numberOfKeys: 1 })
   client.defineCommand('cacheBackOff', { lua: BACK_OFF, numberOfKeys: 1 })
@@ -119,10 +136,16 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
   return {
     usable: () => breaker.allows(),
 
-    /** The entry if fresh (and current, when `expected` is given), else the loader lock if it can be had. */
-    async read (entryKey: string, lockKey: string, expected: string, token: string, lockTtlMs: number) {
-      const reply = await guarded('read', () => redis.cacheReadBuffer(entryKey, lockKey, expected, Date.now(), token, lockTtlMs))
-      return reply === undefined ? undefined : { entry: reply[0], status: READ_STATUS[Number(reply[1])]! }
+    /**
+     * What `name` holds, in one command. With a lock value (`lockValue`), the
+     * name becomes the caller's lock when it holds nothing: `SET NX GET`, so a
+     * hit costs what a GET costs, and a miss takes the lock in the same step.
+     */
+    async read (name: string, lock?: string, lockTtlMs = 0) {
+      const bytes = await guarded('read', () => lock === undefined
+        ? redis.getBuffer(name)
+        : redis.setBuffer(name, lock, 'PX', lockTtlMs, 'NX', 'GET') as Promise<Buffer | null>)
+      return bytes === undefined ? undefined : readOutcome(bytes, lock !== undefined)
     },
 
     /** The current versions of the tags (null where none exists). */
@@ -142,17 +165,17 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
           Promise.all(request.createVersions.map(([tag, version]) => tag === GLOBAL_TAG
             ? redis.set(keys.epochVersion, version, 'NX', 'GET')
             : redis.set(keys.tagVersion(tag), version, 'PX', versionTtlMs, 'NX', 'GET'))),
-          redis.set(request.entryKey, request.bytes, 'PX', request.keepMs),
-          redis.zadd(request.bucketKey, request.dropAt, request.entryKey),
+          redis.set(request.name, request.bytes, 'PX', request.keepMs),
+          redis.zadd(request.bucketKey, request.dropAt, request.name),
           ...(request.lockKey === undefined ? [] : [redis.del(request.lockKey)])
         ])
         return there
       })
     },
 
-    /** Writes an entry again, as recorded under other versions (see fill.ts: a version another first load created). */
-    rewrite (entryKey: string, bytes: Buffer, keepMs: number) {
-      return guarded('store', () => redis.set(entryKey, bytes, 'PX', keepMs))
+    /** Writes an entry again, under the name of other versions (see fill.ts: a version another first load created). */
+    rewrite ({ name, bytes, keepMs, bucketKey, dropAt }: Omit<StoreRequest, 'createVersions' | 'lockKey'>) {
+      return guarded('store', () => Promise.all([redis.set(name, bytes, 'PX', keepMs), redis.zadd(bucketKey, dropAt, name)]))
     },
 
     /** Holds a size index to `limit`; the entries it pushed out are deleted. */
@@ -164,22 +187,22 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       })
     },
 
-    extendLock (lockKey: string, token: string, ttlMs: number) {
-      return guarded('extendLock', () => redis.cacheExtendLock(lockKey, token, ttlMs))
+    extendLock (lockKey: string, lock: string, ttlMs: number) {
+      return guarded('extendLock', () => redis.cacheExtendLock(lockKey, lock, ttlMs))
     },
 
-    releaseLock (lockKey: string, token: string) {
-      return guarded('releaseLock', () => redis.cacheReleaseLock(lockKey, token))
+    releaseLock (lockKey: string, lock: string) {
+      return guarded('releaseLock', () => redis.cacheReleaseLock(lockKey, lock))
     },
 
     /** Takes the lock if it is free (a background refresh: one at a time across instances). */
-    async tryLock (lockKey: string, token: string, versions: string, ttlMs: number): Promise<boolean> {
-      return await guarded('tryLock', () => redis.set(lockKey, `${token} ${versions}`, 'PX', ttlMs, 'NX')) === 'OK'
+    async tryLock (lockKey: string, lock: string, ttlMs: number): Promise<boolean> {
+      return await guarded('tryLock', () => redis.set(lockKey, lock, 'PX', ttlMs, 'NX')) === 'OK'
     },
 
     /** A failed load: the lock becomes a backoff marker for `ms`, so no instance retries before. */
-    backOff (lockKey: string, token: string, ms: number) {
-      return guarded('backOff', () => redis.cacheBackOff(lockKey, token, ms))
+    backOff (lockKey: string, lock: string, ms: number) {
+      return guarded('backOff', () => redis.cacheBackOff(lockKey, lock, ms))
     },
 
     /**
@@ -232,21 +255,29 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
         const entries = zeroCounts()
         // each batch's UNLINK goes while the next SCAN runs
         const unlinked: Array<Promise<number>> = []
+        // A glob names entries by their key (`form:schema:{id}`); Redis holds each under that key and a
+        // digest of its versions, so the names under a matched key are matched too: a second pass,
+        // unless the glob ends with `*` and matches them already (then no key can come twice).
+        const globs = /(^|[^\\])\*$/.test(glob) ? [glob] : [glob, `${glob}:*`]
+        const seen = new Set<string>()
         // every master of a Cluster holds its own share of the keys: SCAN each
         for (const node of dataNodes(redis)) {
-          let cursor = '0'
-          do {
-            const [next, found] = await node.scan(cursor, 'MATCH', keys.prefix + glob, 'COUNT', SCAN_BATCH)
-            cursor = next
-            const ours = found.filter((key) => keys.isCacheKey(key))
-            if (ours.length === 0) continue
-            // a Cluster refuses keys of several slots in one command: one UNLINK each there, one per batch elsewhere
-            unlinked.push(...(cluster ? ours.map((key) => redis.unlink(key)) : [redis.unlink(...ours)]))
-            for (const key of ours) {
-              const kind = keys.kindOf(key)
-              if (kind !== undefined) entries[kind]++
-            }
-          } while (cursor !== '0')
+          for (const match of globs) {
+            let cursor = '0'
+            do {
+              const [next, found] = await node.scan(cursor, 'MATCH', keys.prefix + match, 'COUNT', SCAN_BATCH)
+              cursor = next
+              const ours = found.filter((key) => keys.isCacheKey(key) && !seen.has(key))
+              if (ours.length === 0) continue
+              if (globs.length > 1) for (const key of ours) seen.add(key)
+              // a Cluster refuses keys of several slots in one command: one UNLINK each there, one per batch elsewhere
+              unlinked.push(...(cluster ? ours.map((key) => redis.unlink(key)) : [redis.unlink(...ours)]))
+              for (const key of ours) {
+                const kind = keys.entryKind(key)
+                if (kind !== undefined) entries[kind]++
+              }
+            } while (cursor !== '0')
+          }
         }
         const deleted = (await Promise.all(unlinked)).reduce((sum, n) => sum + n, 0)
         return { keys: deleted, entries }

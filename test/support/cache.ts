@@ -29,6 +29,12 @@ export function heldLoad (cache: Pick<CacheService, 'getOrSet'>, kind: CacheKind
   return { started, result, release: () => release() }
 }
 
+/** Whether Redis holds an entry of the key under its tags' current versions (where a read looks for it). */
+export async function inRedis ({ cache, commands }: { cache: Pick<CacheService, 'nameOf'>, commands: Redis }, kind: CacheKind, key: string, tags?: readonly string[]) {
+  const name = await cache.nameOf(kind, key, tags)
+  return name !== undefined && await commands.exists(name) === 1
+}
+
 export interface InstanceOptions {
   port?: number
   prefix?: string
