@@ -91,6 +91,21 @@ t.test('with a grace period, Redis keeps an entry past its TTL (for fail-safe), 
   t.equal(loader.calls, 2, 'past its TTL it is loaded again')
 })
 
+t.test('past its TTL, an entry kept for grace is reloaded once across instances: the lock is taken beside it, and it stays there meanwhile', async (t) => {
+  const { a, b } = await pair(t, { env: { CACHE_TTL_DASHBOARD_WIDGET: '1', CACHE_GRACE_SECONDS: '60' } })
+  await a.cache.getOrSet('dashboard_widget', 'w', async () => ({ v: 1 }))
+  await until(() => inRedis(a, 'dashboard_widget', 'w'), 2000, 'stored')
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  const name = (await a.cache.nameOf('dashboard_widget', 'w'))!
+  const loader = counter({ v: 2 }, 150)
+  const reads = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).cache.getOrSet('dashboard_widget', 'w', loader))
+  await until(async () => await a.commands.exists(a.cache.keys.lockOf(name)) === 1, 1000, 'the lock beside the entry')
+  t.equal(await a.commands.exists(name), 1, 'the entry stays while it reloads (a grace entry for the others)')
+  t.same(await Promise.all(reads), Array.from({ length: 20 }, () => ({ v: 2 })))
+  t.equal(loader.calls, 1, 'one load for 20 readers on two instances')
+  await until(async () => await a.commands.exists(a.cache.keys.lockOf(name)) === 0, 2000, 'the store ends the lock')
+})
+
 t.test('max entries hold in both tiers; what is pushed out counts as an eviction', async (t) => {
   const { a, b } = await pair(t, { env: { CACHE_MAX_ENTRIES_FORM_SCHEMA: '3' } })
   for (let i = 0; i < 5; i++) await a.cache.getOrSet('form_schema', `f${i}`, async () => ({ i }))

@@ -42,6 +42,8 @@ export interface Ticket {
   since: number
   /** The versions the value will be recorded under; undefined when Redis is not in use. */
   versions?: readonly string[]
+  /** The same, as the entry records them (space-separated). */
+  recorded?: string
   /** Versions of tags that had none yet: created with the entry (if still absent). */
   create: Array<readonly [tag: string, version: string]>
 }
@@ -102,10 +104,10 @@ export function createFills (deps: FillDeps) {
 
   async function store (ticket: Ticket, payload: Buffer, createdAt: number, ttlMs: number, lock: string | undefined) {
     const bucket = bucketOf(ticket.fullKey, buckets[ticket.kind])
-    const name = keys.stored(ticket.fullKey, ticket.versions!.join(' '))
+    const name = keys.stored(ticket.fullKey, ticket.recorded!)
     const request: StoreRequest = {
       name,
-      bytes: encodeEntry({ payload, createdAt, ttlMs, versions: ticket.versions!.join(' ') }, settings.compressThreshold),
+      bytes: encodeEntry({ payload, createdAt, ttlMs, versions: ticket.recorded! }, settings.compressThreshold),
       keepMs: ttlMs + graceMs,
       bucketKey: keys.bucket(ticket.kind, bucket),
       dropAt: createdAt + ttlMs + graceMs,

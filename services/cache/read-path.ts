@@ -21,6 +21,8 @@ export interface OpenOptions {
   count?: boolean
 }
 
+interface Running { settled: boolean, hit: Hit | undefined, waiters: Array<(hit: Hit | undefined) => void> | undefined }
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 // Concurrent loads this instance coalesces at most; beyond it, requests load on their own.
 const MAX_FLIGHTS = 10_000
@@ -39,8 +41,8 @@ export function createReadPath (deps: FillDeps) {
   const l1Enabled = settings.enabled && settings.l1Enabled
   const graceMs = settings.graceSeconds * 1000
   const lockTtlMs = settings.lockTtlMs ?? 5000
-  // per entry key: the requests waiting on this instance's load of it
-  const flights = new Map<string, Promise<Hit | undefined>>()
+  // per entry key: this instance's load of it, and the requests waiting on it
+  const flights = new Map<string, Running>()
 
   function toHit (entry: Pick<Entry, 'payload' | 'createdAt' | 'ttlMs'>, tier: Hit['tier'], now: number): Hit {
     const hit: Hit = { payload: entry.payload, createdAt: entry.createdAt, ttlMs: entry.ttlMs, tier }
@@ -59,7 +61,8 @@ export function createReadPath (deps: FillDeps) {
   function settle (ticket: Ticket, current: ReadonlyArray<string | null>) {
     if (ticket.create.length === 0 && !current.includes(null)) {
       ticket.versions = current as readonly string[]
-      ticket.name = keys.stored(ticket.fullKey, ticket.versions.join(' '))
+      ticket.recorded = ticket.versions.join(' ')
+      ticket.name = keys.stored(ticket.fullKey, ticket.recorded)
       return
     }
     // a candidate proposed before (and read back as the known version) is still to be created
@@ -72,6 +75,7 @@ export function createReadPath (deps: FillDeps) {
       ticket.create.push([tag, candidate])
       return candidate
     })
+    ticket.recorded = ticket.versions.join(' ')
     // a tag without a version names it as '-': the same name on every instance, so that first loads
     // share one lock; the entry itself is stored under the versions its store creates
     ticket.name = keys.stored(ticket.fullKey, current.map((version) => version ?? '-').join(' '))
@@ -107,7 +111,7 @@ export function createReadPath (deps: FillDeps) {
     if (read === undefined) return undefined
     if (read.status === 'locked') ticket.lockKey = name
     const entry = read.bytes === null ? undefined : decodeEntry(read.bytes)
-    const valid = entry !== undefined && !current.includes(null) && entry.versions === ticket.versions!.join(' ')
+    const valid = entry !== undefined && !current.includes(null) && entry.versions === ticket.recorded
     if (read.status !== 'entry' || (valid && entry.createdAt + entry.ttlMs > Date.now()) || lock === undefined) {
       return { entry: valid ? entry : undefined, status: read.status }
     }
@@ -177,19 +181,28 @@ export function createReadPath (deps: FillDeps) {
     }
   }
 
-  /** This instance's load of a key, for the requests that come while it runs. */
+  /** This instance's load of a key, for the requests that come while it runs (a promise only once one does). */
   function startFlight (fullKey: string): Flight {
-    let resolve!: (hit: Hit | undefined) => void
-    const promise = new Promise<Hit | undefined>((_resolve) => { resolve = _resolve })
-    flights.set(fullKey, promise)
+    const running: Running = { settled: false, hit: undefined, waiters: undefined }
+    flights.set(fullKey, running)
+    const settle = (hit: Hit | undefined) => {
+      if (running.settled) return
+      running.settled = true
+      running.hit = hit
+      for (const resolve of running.waiters ?? []) resolve(hit)
+    }
     return {
-      settle: (hit) => resolve(hit),
+      settle,
       end () {
-        if (flights.get(fullKey) === promise) flights.delete(fullKey)
-        resolve(undefined)
+        if (flights.get(fullKey) === running) flights.delete(fullKey)
+        settle(undefined)
       }
     }
   }
+
+  const outcomeOf = (running: Running) => running.settled
+    ? Promise.resolve(running.hit)
+    : new Promise<Hit | undefined>((resolve) => { (running.waiters ??= []).push(resolve) })
 
   /**
    * A hit, or a `Fill` for the caller to complete. Followers of a leader on
@@ -202,7 +215,7 @@ export function createReadPath (deps: FillDeps) {
     const running = flights.get(ticket.fullKey)
     if (running !== undefined) {
       let timer: NodeJS.Timeout | undefined
-      const hit = await Promise.race([running, new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), settings.hardTimeoutMs) })])
+      const hit = await Promise.race([outcomeOf(running), new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), settings.hardTimeoutMs) })])
       clearTimeout(timer)
       if (hit !== undefined) {
         if (count) hit.stale === true ? counters.stale(kind) : counters.hit(kind, 'l1')
