@@ -150,7 +150,8 @@ async function storeEntries (client: L2Client, payload: Buffer, offset: number) 
     const { fill } = await client.cache.open(KIND, keys[i]!, tagsOf(i), { read: false })
     if (!await fill!.commit(payload)) throw new Error('could not store the L2 entry')
   }
-  const fullKeys = keys.map((key) => client.cache.keys.entry(KIND, key))
+  // where Redis holds them: under their key and a digest of their tags' versions
+  const fullKeys = await Promise.all(keys.map(async (key, i) => (await client.cache.nameOf(KIND, key, tagsOf(i)))!))
   return { keys, fullKeys }
 }
 
