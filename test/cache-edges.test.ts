@@ -110,6 +110,43 @@ t.test('a loader slower than twice the lock TTL still runs once for 40 callers o
   t.ok(values.every((value) => value.ok), 'every caller got the value')
 })
 
+t.test('first loads of a new tag wait for one loader across instances, even when a nested load creates the tag\'s version meanwhile', async (t) => {
+  const { a, b } = await pair(t)
+  const tags = ['form:new']
+  let outer = 0
+  // what the response cache does on a form's first read: the route's loader reads the form through the cache
+  const load = (instance: typeof a) => instance.cache.getOrSet('api_response', 'form-new', async () => {
+    outer++
+    const form = await instance.cache.getOrSet('form_schema', 'new', async () => ({ id: 'new' }), { tags })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    return { form }
+  }, { tags })
+  const first = load(a)
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  const values = await Promise.all([first, ...Array.from({ length: 10 }, (_, i) => load(i % 2 === 0 ? b : a))])
+  t.equal(outer, 1, 'one loader call for 11 callers on two instances')
+  t.ok(values.every((value) => value.form.id === 'new'), 'every caller got its value')
+})
+
+t.test('a read that found a new tag without a version, then the entry a first load stored under the version it created, serves that entry', async (t) => {
+  const server = await ownRedis(t)
+  const { a, b } = await pair(t, { port: server.port })
+  const admin = new Redis({ port: server.port, maxRetriesPerRequest: 0 })
+  t.teardown(() => admin.disconnect())
+  const tags = ['form:fresh']
+  const slow = heldLoad(a.cache, 'form_schema', 'fresh', tags)
+  await slow.started
+  // writes wait, reads go on: A's store (it creates the tag's version) is queued before B's read of the name,
+  // while B has already read the tag's version (none yet)
+  await admin.client('PAUSE', 300, 'WRITE')
+  slow.release()
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  const loader = counter(() => ({ title: 'loaded again' }))
+  t.same(await b.cache.getOrSet('form_schema', 'fresh', loader, { tags }), { title: 'old' }, 'B serves what A stored')
+  t.equal(loader.calls, 0, 'and loads nothing')
+  await slow.result
+})
+
 for (const knownTags of [undefined, 100]) {
   t.test(`a value built on a cached value is not stored as current after the instance read ${knownTags === undefined ? '10,001' : '101 (over its bound)'} other tags`, async (t) => {
     const { a, b } = await pair(t, { settings: knownTags === undefined ? {} : { knownTags } })

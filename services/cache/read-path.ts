@@ -4,6 +4,7 @@ import { createFills, type Fill, type FillDeps, type Flight, type Ticket } from 
 import { entryTags } from './keys.js'
 import type { CacheKind } from './kinds.js'
 import { lockValue } from './redis-tier.js'
+import { nameVersions } from './versions.js'
 import type { Hit } from './types.js'
 
 export type { Fill } from './fill.js'
@@ -59,10 +60,10 @@ export function createReadPath (deps: FillDeps) {
    * candidates for absent ones), and where Redis is read for it.
    */
   function settle (ticket: Ticket, current: ReadonlyArray<string | null>) {
+    ticket.name = keys.stored(ticket.fullKey, nameVersions(current))
     if (ticket.create.length === 0 && !current.includes(null)) {
       ticket.versions = current as readonly string[]
       ticket.recorded = ticket.versions.join(' ')
-      ticket.name = keys.stored(ticket.fullKey, ticket.recorded)
       return
     }
     // a candidate proposed before (and read back as the known version) is still to be created
@@ -76,9 +77,6 @@ export function createReadPath (deps: FillDeps) {
       return candidate
     })
     ticket.recorded = ticket.versions.join(' ')
-    // a tag without a version names it as '-': the same name on every instance, so that first loads
-    // share one lock; the entry itself is stored under the versions its store creates
-    ticket.name = keys.stored(ticket.fullKey, current.map((version) => version ?? '-').join(' '))
   }
 
   /** The versions of the ticket's tags when this instance knows them all (no round trip), else undefined. */
@@ -99,22 +97,29 @@ export function createReadPath (deps: FillDeps) {
    * in one round trip when the versions are known here: one command takes
    * the name as the lock when it holds nothing. An entry past its TTL (kept
    * for grace) or not of these versions holds the name, so then the lock is
-   * the one beside it, a second round trip. Undefined when Redis failed.
+   * the one beside it, a second round trip. With `resettle` false, the same
+   * name as the last read (a waiter keeps to the lock it waits on). An entry
+   * there of other versions than a waiter's, or than the ones this read
+   * proposed for tags that had none (another load created them meanwhile),
+   * asks for the versions again, once ('mismatch'). Undefined when Redis failed.
    */
-  async function readRedis (ticket: Ticket, token: string) {
-    const current = knownVersions(ticket) ?? await fetchVersions(ticket)
-    if (current === undefined) return undefined
-    settle(ticket, current)
+  async function readRedis (ticket: Ticket, token: string, resettle: boolean, mayReread: boolean) {
+    if (resettle) {
+      const current = knownVersions(ticket) ?? await fetchVersions(ticket)
+      if (current === undefined) return undefined
+      settle(ticket, current)
+    }
     const name = ticket.name!
     const lock = token === '' ? undefined : lockValue(token)
     const read = await l2!.read(name, lock, lockTtlMs)
     if (read === undefined) return undefined
     if (read.status === 'locked') ticket.lockKey = name
     const entry = read.bytes === null ? undefined : decodeEntry(read.bytes)
-    const valid = entry !== undefined && !current.includes(null) && entry.versions === ticket.recorded
+    const valid = entry !== undefined && entry.versions === ticket.recorded
     if (read.status !== 'entry' || (valid && entry.createdAt + entry.ttlMs > Date.now()) || lock === undefined) {
       return { entry: valid ? entry : undefined, status: read.status }
     }
+    if (!valid && mayReread && (!resettle || ticket.create.length > 0)) return { entry: undefined, status: 'mismatch' as const }
     // not fresh: the lock beside it
     const beside = await l2!.read(keys.lockOf(name), lock, lockTtlMs)
     if (beside === undefined) return undefined
@@ -155,10 +160,13 @@ export function createReadPath (deps: FillDeps) {
     const token = lead ? randomUUID() : ''
     const started = Date.now()
     let delay = 5
+    let resettle = true
     for (let waited = false; ; waited = true) {
       ticket.lockKey = undefined
-      const read = await readRedis(ticket, token)
+      const read = await readRedis(ticket, token, resettle, !(resettle && waited))
       if (read === undefined) return { fill: makeFill(ticket, stale, flight) } // Redis failed: load here
+      resettle = read.status === 'mismatch'
+      if (resettle) continue
       const now = Date.now()
       if (read.entry !== undefined) {
         const hit = toHit(read.entry, 'l2', now)
@@ -254,7 +262,7 @@ export function createReadPath (deps: FillDeps) {
     const ticket = ticketFor(kind, key, tags)
     const current = await l2?.versions(ticket.tags, true)
     if (current === undefined || current.includes(null)) return undefined
-    return keys.stored(ticket.fullKey, current.join(' '))
+    return keys.stored(ticket.fullKey, nameVersions(current))
   }
 
   return { open, nameOf, flights: () => flights.size }

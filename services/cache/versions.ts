@@ -27,6 +27,22 @@ const CREATED = '~'
 /** Whether a version was created by a first store, not by an invalidation. */
 export const isCreated = (version: string) => version.startsWith(CREATED)
 
+/**
+ * The versions as an entry's name in Redis spells them: a tag without a
+ * version, or with one a first store created, counts as `-`. So every load of
+ * a new tag meets at one name, whichever instance proposed or created its
+ * first version meanwhile; the entry there records the exact versions, and a
+ * read checks them. An invalidation's version (never marked) moves the name.
+ */
+export function nameVersions (versions: ReadonlyArray<string | null>): string {
+  let spelled = ''
+  for (let i = 0; i < versions.length; i++) {
+    const version = versions[i]
+    spelled += (i === 0 ? '' : ' ') + (version === null || version === undefined || isCreated(version) ? '-' : version)
+  }
+  return spelled
+}
+
 export interface TagVersionsOptions {
   memory: MemoryTier
   clock: TagClock
