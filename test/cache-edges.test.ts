@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap'
 import calculateSlot from 'cluster-key-slot'
 import { Redis } from 'ioredis'
+import { kindTag } from '../services/cache/keys.js'
 import { uniquePrefix, cleanUp } from './support/app.js'
 import { cacheInstance, heldLoad, inRedis, ownRedis } from './support/cache.js'
 import { until } from './support/wait.js'
@@ -145,6 +146,29 @@ t.test('a read that found a new tag without a version, then the entry a first lo
   t.same(await b.cache.getOrSet('form_schema', 'fresh', loader, { tags }), { title: 'old' }, 'B serves what A stored')
   t.equal(loader.calls, 0, 'and loads nothing')
   await slow.result
+})
+
+t.test('a waiter does not serve what the lock holder computed before an invalidation the waiter has heard of', async (t) => {
+  const server = await ownRedis(t)
+  const { a, b } = await pair(t, { port: server.port })
+  const admin = new Redis({ port: server.port, maxRetriesPerRequest: 0 })
+  t.teardown(() => admin.disconnect())
+  const tags = ['form:w']
+  // every tag of the entry (its kind's too) has a version both instances know: both read one name
+  await a.cache.invalidateTags([...tags, kindTag('form_schema')])
+  await until(async () => (await b.cache.health()).link_healthy, 2000, 'B listens')
+  // A hears no more invalidations (for a while it cannot tell: its link looks healthy for 2 s)
+  await a.subscriber.unsubscribe(a.cache.keys.channel)
+  const slow = heldLoad(a.cache, 'form_schema', 'w', tags)
+  await slow.started
+  const waiting = b.cache.getOrSet('form_schema', 'w', async () => ({ title: 'new' }), { tags })
+  await new Promise((resolve) => setTimeout(resolve, 60))
+  await b.cache.invalidateTags(tags)
+  // writes wait, so that A's store lands before B's next look at the lock it waits on
+  await admin.client('PAUSE', 150, 'WRITE')
+  slow.release()
+  t.same(await slow.result, { title: 'old' }, 'A\'s caller, which began before the write, gets its value')
+  t.same(await waiting, { title: 'new' }, 'B, which heard of the write while it waited, does not')
 })
 
 for (const knownTags of [undefined, 100]) {

@@ -163,9 +163,12 @@ export function createReadPath (deps: FillDeps) {
     let resettle = true
     for (let waited = false; ; waited = true) {
       ticket.lockKey = undefined
+      const resettled: boolean = resettle
       const read = await readRedis(ticket, token, resettle, !(resettle && waited))
       if (read === undefined) return { fill: makeFill(ticket, stale, flight) } // Redis failed: load here
-      resettle = read.status === 'mismatch'
+      // An entry under the name waited on, though a tag moved here meanwhile: the holder's value may
+      // predate that write. The current versions name another entry: read that instead.
+      resettle = read.status === 'mismatch' || (read.entry !== undefined && !resettled && clock.changedSince(ticket.tags, ticket.since))
       if (resettle) continue
       const now = Date.now()
       if (read.entry !== undefined) {
