@@ -39,7 +39,7 @@ export async function propagation (): Promise<string> {
   const p99 = percentile(propagated, 99)
   return [
     table(`Invalidation propagation A → B over Redis pub/sub on loopback (${TRIALS} trials)`, ['measure', 'p50 ms', 'p99 ms', 'max ms'], [
-      ['A: invalidateTags call (Redis script + publish)', fmt(percentile(invalidateCall, 50), 3), fmt(percentile(invalidateCall, 99), 3), fmt(Math.max(...invalidateCall), 3)],
+      ['A: invalidateTags call (new version + publish)', fmt(percentile(invalidateCall, 50), 3), fmt(percentile(invalidateCall, 99), 3), fmt(Math.max(...invalidateCall), 3)],
       ['A calls → B has dropped the entry from L1', fmt(percentile(propagated, 50), 3), fmt(p99, 3), fmt(Math.max(...propagated), 3)]
     ]),
     table('Propagation targets', ['target', 'measured', ''], [
