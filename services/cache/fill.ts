@@ -134,8 +134,8 @@ export function createFills (deps: FillDeps) {
     const entry = { payload, createdAt, ttlMs, versions: recorded.join(' ') }
     // into L1 now, while what it records is what this instance just learned
     keepInL1(ticket, entry, recorded)
-    await l2!.rewrite({ ...request, name: keys.stored(ticket.fullKey, nameVersions(recorded)), bytes: encodeEntry(entry, settings.compressThreshold) })
-    deps.stored(ticket.kind, bucket)
+    // the same name: a version a first store created counts as none in it (nameVersions)
+    await l2!.rewrite(name, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
   }
 
   /** A fill for `ticket`; `lock` is the token of the lock it holds, if it does. */

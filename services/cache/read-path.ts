@@ -169,7 +169,11 @@ export function createReadPath (deps: FillDeps) {
       // An entry under the name waited on, though a tag moved here meanwhile: the holder's value may
       // predate that write. The current versions name another entry: read that instead.
       resettle = read.status === 'mismatch' || (read.entry !== undefined && !resettled && clock.changedSince(ticket.tags, ticket.since))
-      if (resettle) continue
+      if (resettle) {
+        // (a stale entry came with the lock beside it: not this name's to load any more)
+        if (read.status === 'locked') void l2!.releaseLock(ticket.lockKey!, lockValue(token))
+        continue
+      }
       const now = Date.now()
       if (read.entry !== undefined) {
         const hit = toHit(read.entry, 'l2', now)

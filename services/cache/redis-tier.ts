@@ -173,9 +173,9 @@ export function createRedisTier ({ client, keys, breaker, versionTtlMs, publishC
       })
     },
 
-    /** Writes an entry again, under the name of other versions (see fill.ts: a version another first load created). */
-    rewrite ({ name, bytes, keepMs, bucketKey, dropAt }: Omit<StoreRequest, 'createVersions' | 'lockKey'>) {
-      return guarded('store', () => Promise.all([redis.set(name, bytes, 'PX', keepMs), redis.zadd(bucketKey, dropAt, name)]))
+    /** Writes an entry again, recording other versions (see fill.ts: a version another first load created). */
+    rewrite (name: string, bytes: Buffer, keepMs: number) {
+      return guarded('store', () => redis.set(name, bytes, 'PX', keepMs))
     },
 
     /** Holds a size index to `limit`; the entries it pushed out are deleted. */
