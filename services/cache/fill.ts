@@ -7,7 +7,7 @@ import { lockValue, type RedisTier, type StoreRequest } from './redis-tier.js'
 import type { CacheCounters } from './stats.js'
 import type { TagClock } from './tag-clock.js'
 import type { CacheSettings, Hit } from './types.js'
-import { isCreated, nameVersions, type TagVersions } from './versions.js'
+import { isCreated, type TagVersions } from './versions.js'
 
 /** A miss for the caller to fill: compute the value, then `commit` it, or `abandon` or `fail` (exactly one, always). */
 export interface Fill {
@@ -104,7 +104,8 @@ export function createFills (deps: FillDeps) {
 
   async function store (ticket: Ticket, payload: Buffer, createdAt: number, ttlMs: number, lock: string | undefined) {
     const bucket = bucketOf(ticket.fullKey, buckets[ticket.kind])
-    const name = keys.stored(ticket.fullKey, nameVersions(ticket.versions!))
+    // the name the read settled: a version the store creates (or finds another first load's) counts as none in it (nameVersions)
+    const name = ticket.name!
     const request: StoreRequest = {
       name,
       bytes: encodeEntry({ payload, createdAt, ttlMs, versions: ticket.recorded! }, settings.compressThreshold),
@@ -134,7 +135,6 @@ export function createFills (deps: FillDeps) {
     const entry = { payload, createdAt, ttlMs, versions: recorded.join(' ') }
     // into L1 now, while what it records is what this instance just learned
     keepInL1(ticket, entry, recorded)
-    // the same name: a version a first store created counts as none in it (nameVersions)
     await l2!.rewrite(name, encodeEntry(entry, settings.compressThreshold), ttlMs + graceMs)
   }
 

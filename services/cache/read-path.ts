@@ -121,9 +121,10 @@ export function createReadPath (deps: FillDeps) {
     }
     if (!valid && mayReread && (!resettle || ticket.create.length > 0)) return { entry: undefined, status: 'mismatch' as const }
     // not fresh: the lock beside it
-    const beside = await l2!.read(keys.lockOf(name), lock, lockTtlMs)
+    const besideKey = keys.lockOf(name)
+    const beside = await l2!.read(besideKey, lock, lockTtlMs)
     if (beside === undefined) return undefined
-    if (beside.status === 'locked') ticket.lockKey = keys.lockOf(name)
+    if (beside.status === 'locked') ticket.lockKey = besideKey
     return { entry: valid ? entry : undefined, status: beside.status }
   }
 

@@ -82,11 +82,6 @@ export function createTagVersions ({ memory, clock, trusted, capacity = 100_000 
       return versions
     },
 
-    /** The tags whose version is not known (or not trusted). */
-    unknown (tags: readonly string[]): string[] {
-      return trusted() ? tags.filter((tag) => !known.has(tag)) : [...tags]
-    },
-
     /** A known version, if trusted. */
     get: (tag: string) => trusted() ? known.get(tag) : undefined,
 
